@@ -1,0 +1,141 @@
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from modelcluster.models import ClusterableModel
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
+from wagtail.images.models import AbstractImage, AbstractRendition
+
+
+class PortalImage(AbstractImage):
+    """Every image carries a text alternative and, where needed, a credit line."""
+
+    # Wagtail's own "description" is what templates use as alt text; here it is required,
+    # so no image reaches a page without a text alternative.
+    description = models.CharField(
+        _("alt text"),
+        max_length=255,
+        default="",
+        help_text=_(
+            "Describe what the image shows, for people who cannot see it. Required. "
+            "Leave out “image of”; screen readers announce that already."
+        ),
+    )
+    credit = models.CharField(
+        _("credit"),
+        max_length=255,
+        blank=True,
+        help_text=_("Photographer or source, e.g. “Photo: City of Kassel”."),
+    )
+
+    admin_form_fields = (
+        "title",
+        "file",
+        "description",
+        "credit",
+        "collection",
+        "tags",
+        "focal_point_x",
+        "focal_point_y",
+        "focal_point_width",
+        "focal_point_height",
+    )
+
+    class Meta(AbstractImage.Meta):
+        verbose_name = _("image")
+        verbose_name_plural = _("images")
+        permissions = [("choose_image", "Can choose image")]
+
+
+class PortalRendition(AbstractRendition):
+    image = models.ForeignKey(PortalImage, on_delete=models.CASCADE, related_name="renditions")
+
+    class Meta:
+        unique_together = (("image", "filter_spec", "focal_point_key"),)
+
+
+@register_setting(icon="site")
+class OrganisationSettings(BaseSiteSetting, ClusterableModel):
+    """Who runs the portal: shown in the footer, the imprint and structured data."""
+
+    name = models.CharField(_("organisation name"), max_length=255, blank=True)
+    street = models.CharField(_("street and number"), max_length=255, blank=True)
+    postcode = models.CharField(_("postcode"), max_length=20, blank=True)
+    city = models.CharField(_("city"), max_length=120, blank=True)
+    phone = models.CharField(_("phone"), max_length=60, blank=True)
+    email = models.EmailField(_("e-mail"), blank=True)
+    mastodon_url = models.URLField(_("Mastodon"), blank=True)
+    instagram_url = models.URLField(_("Instagram"), blank=True)
+    linkedin_url = models.URLField(_("LinkedIn"), blank=True)
+    youtube_url = models.URLField(_("YouTube"), blank=True)
+    imprint_page = models.ForeignKey(
+        "wagtailcore.Page",
+        verbose_name=_("imprint page"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    privacy_page = models.ForeignKey(
+        "wagtailcore.Page",
+        verbose_name=_("privacy page"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    accessibility_page = models.ForeignKey(
+        "wagtailcore.Page",
+        verbose_name=_("accessibility statement"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+
+    panels = [
+        MultiFieldPanel(
+            [
+                FieldPanel("name"),
+                FieldPanel("street"),
+                FieldPanel("postcode"),
+                FieldPanel("city"),
+                FieldPanel("phone"),
+                FieldPanel("email"),
+            ],
+            heading=_("Organisation and contact"),
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("mastodon_url"),
+                FieldPanel("instagram_url"),
+                FieldPanel("linkedin_url"),
+                FieldPanel("youtube_url"),
+            ],
+            heading=_("Social media"),
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("imprint_page"),
+                FieldPanel("privacy_page"),
+                FieldPanel("accessibility_page"),
+            ],
+            heading=_("Required pages in the footer"),
+            help_text=_(
+                "Choose the German pages; visitors automatically see the translation in their "
+                "language where one exists."
+            ),
+        ),
+    ]
+
+    class Meta:
+        verbose_name = _("organisation")
+
+    @property
+    def social_links(self):
+        links = [
+            ("Mastodon", self.mastodon_url),
+            ("Instagram", self.instagram_url),
+            ("LinkedIn", self.linkedin_url),
+            ("YouTube", self.youtube_url),
+        ]
+        return [{"label": label, "url": url} for label, url in links if url]

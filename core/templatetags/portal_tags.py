@@ -1,0 +1,77 @@
+from django import template
+from django.urls import translate_url
+from django.utils.translation import get_language
+from wagtail.models import Page, Site
+
+from core.locales import language_info, site_languages
+
+register = template.Library()
+
+
+def _page_alternates(page, request):
+    """Live translations of a page, in the order of the site's languages."""
+    translations = {
+        p.locale.language_code: p
+        for p in page.get_translations(inclusive=True).live().public().select_related("locale")
+    }
+    alternates = []
+    for language in site_languages():
+        translation = translations.get(language["code"])
+        if translation is not None:
+            alternates.append({**language, "url": translation.get_url(request)})
+    return alternates
+
+
+@register.simple_tag(takes_context=True)
+def language_alternates(context):
+    """The languages this view exists in, each with its address.
+
+    For a page: its live translations only, so the menu never leads to a page that is not
+    there. For other views (search, errors): every site language.
+    """
+    if "_language_alternates" in context:
+        return context["_language_alternates"]
+    request = context.get("request")
+    page = context.get("page")
+    if isinstance(page, Page) and page.pk:
+        alternates = _page_alternates(page, request)
+    elif request is not None:
+        alternates = [
+            {**language, "url": translate_url(request.get_full_path(), language["code"])}
+            for language in site_languages()
+        ]
+    else:
+        alternates = []
+    current = get_language()
+    for alternate in alternates:
+        alternate["current"] = alternate["code"] == current
+    context["_language_alternates"] = alternates
+    return alternates
+
+
+@register.simple_tag
+def current_language_info():
+    return language_info(get_language())
+
+
+@register.simple_tag(takes_context=True)
+def localized_home(context):
+    request = context.get("request")
+    site = Site.find_for_request(request) if request else None
+    if site is None:
+        return None
+    return site.root_page.localized
+
+
+@register.simple_tag(takes_context=True)
+def main_menu(context):
+    home = localized_home(context)
+    if home is None:
+        return []
+    return list(home.get_children().live().public().in_menu().specific(defer=True))
+
+
+@register.filter
+def localized(page):
+    """The page in the active language, or itself where no translation exists."""
+    return page.localized if page is not None else None

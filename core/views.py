@@ -1,0 +1,39 @@
+from django.conf import settings
+from django.http import HttpResponse
+from django.shortcuts import render
+from django.template import loader
+from django.utils.translation import get_language, get_language_info
+from django.views.decorators.cache import cache_control
+from django.views.decorators.http import require_GET
+
+
+@require_GET
+@cache_control(max_age=86400, public=True)
+def robots_txt(request):
+    lines = [
+        "User-agent: *",
+        "Disallow: /admin/",
+        "Disallow: /django-admin/",
+        "",
+        f"Sitemap: {request.build_absolute_uri('/sitemap.xml')}",
+        "",
+    ]
+    return HttpResponse("\n".join(lines), content_type="text/plain; charset=utf-8")
+
+
+def page_not_found(request, exception=None):
+    return render(request, "404.html", status=404)
+
+
+def server_error(request):
+    # Rendered without a request context: a failing context processor or database must not
+    # turn the error page itself into an error.
+    language = get_language() or settings.LANGUAGE_CODE
+    html = loader.get_template("500.html").render(
+        {
+            "site_name": settings.WAGTAIL_SITE_NAME,
+            "language_code": language,
+            "language_bidi": get_language_info(language)["bidi"],
+        }
+    )
+    return HttpResponse(html, status=500)
