@@ -1,21 +1,22 @@
 from collections import defaultdict
 
+from django.conf import settings
 from wagtail.contrib.sitemaps import Sitemap
 from wagtail.models import Page
 
 
 class MultilingualSitemap(Sitemap):
-    """Every live public page in every language, each with hreflang alternates.
+    """Every live public page in every language, each with its hreflang alternates.
 
-    Wagtail's own sitemap lists only the tree of the active language; this one lists the
-    site root's translations too. A fixed number of queries whatever the tree's size.
+    Wagtail's own sitemap lists only the tree of the active language; this one also walks the
+    translations of the site's root. Addresses use the host the sitemap was requested on, as
+    robots.txt does. A fixed number of queries, whatever the size of the tree.
     """
 
     def items(self):
         site = self.get_wagtail_site()
-        roots = site.root_page.get_translations(inclusive=True)
         query = Page.objects.none()
-        for root in roots:
+        for root in site.root_page.get_translations(inclusive=True):
             query = query | Page.objects.descendant_of(root, inclusive=True)
         return (
             query.live()
@@ -27,21 +28,41 @@ class MultilingualSitemap(Sitemap):
         )
 
     def get_urls(self, page=1, site=None, protocol=None):
-        urls = []
         pages = list(self.items())
+        locations = {
+            item.pk: self.request.build_absolute_uri(item.get_url(self.request)) for item in pages
+        }
         by_key = defaultdict(list)
         for item in pages:
             by_key[item.translation_key].append(item)
+
+        urls = []
         for item in pages:
-            for entry in item.get_sitemap_urls(self.request):
-                siblings = by_key[item.translation_key]
-                if len(siblings) > 1:
-                    entry["alternates"] = [
-                        {
-                            "location": sibling.get_full_url(self.request),
-                            "lang_code": sibling.locale.language_code,
-                        }
-                        for sibling in siblings
-                    ]
-                urls.append(entry)
+            siblings = by_key[item.translation_key]
+            alternates = []
+            if len(siblings) > 1:
+                alternates = [
+                    {"location": locations[s.pk], "lang_code": s.locale.language_code}
+                    for s in siblings
+                ]
+                default = next(
+                    (s for s in siblings if s.locale.language_code == settings.LANGUAGE_CODE), None
+                )
+                if default is not None:
+                    alternates.append({"location": locations[default.pk], "lang_code": "x-default"})
+            urls.append(
+                {
+                    "item": item,
+                    "location": locations[item.pk],
+                    "lastmod": item.last_published_at or item.latest_revision_created_at,
+                    "alternates": alternates,
+                }
+            )
         return urls
+
+
+def sitemap_view(request):
+    # Django's view builds sitemap classes without the request; ours needs it for the host.
+    from django.contrib.sitemaps.views import sitemap
+
+    return sitemap(request, sitemaps={"pages": MultilingualSitemap(request)})

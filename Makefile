@@ -1,0 +1,47 @@
+# Two commands for a newcomer: `make run` and `make test`. Both are safe to re-run.
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV := .venv
+BIN := $(VENV)/bin
+MANAGE := $(BIN)/python manage.py
+INSTALLED := $(VENV)/.installed
+LANGUAGES := de en tr ar uk
+
+.PHONY: run install test lint check pytest chromium messages clean
+
+run: install  ## Install, migrate SQLite, load demo content, print admin login, serve :8000
+	$(MANAGE) migrate --noinput
+	$(MANAGE) load_demo
+	$(MANAGE) ensure_admin
+	$(MANAGE) runserver 127.0.0.1:8000
+
+install: $(INSTALLED)
+
+$(INSTALLED): pyproject.toml
+	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info[:2] != (3, 11) and "Python 3.11 is required (set PYTHON=...)")'
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e ".[test]"
+	touch $@
+
+test: install chromium lint check pytest  ## The whole suite, as CI runs it
+
+lint: install
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+check: install
+	DJANGO_SETTINGS_MODULE=portal.settings.test $(MANAGE) check --fail-level WARNING
+	DJANGO_SETTINGS_MODULE=portal.settings.test $(MANAGE) makemigrations --check --dry-run
+
+pytest: install
+	$(BIN)/pytest $(PYTEST_ARGS)
+
+chromium:
+	scripts/ensure-chromium
+
+messages: install  ## Refresh the UI catalogues after changing strings, then translate them
+	$(MANAGE) makemessages --no-obsolete --ignore=.venv --ignore=tests $(foreach l,$(LANGUAGES),-l $(l))
+	$(MANAGE) compilemessages --ignore=.venv
+
+clean:
+	rm -rf $(VENV) db.sqlite3* db.test.sqlite3* media staticfiles .local .pytest_cache

@@ -1,0 +1,136 @@
+"""Every language answers under its own prefix, with the right lang/dir, hreflang links and a
+language menu that only offers translations that exist."""
+
+import re
+from html.parser import HTMLParser
+
+import pytest
+from django.conf import settings
+
+LANGUAGE_DIRECTIONS = {"de": "ltr", "en": "ltr", "tr": "ltr", "ar": "rtl", "uk": "ltr"}
+
+
+class LinkCollector(HTMLParser):
+    def __init__(self):
+        super().__init__()
+        self.html_attrs = {}
+        self.alternates = {}
+        self.menu_links = {}
+        self._in_menu = False
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        if tag == "html":
+            self.html_attrs = attrs
+        elif tag == "link" and attrs.get("rel") == "alternate" and "hreflang" in attrs:
+            self.alternates[attrs["hreflang"]] = attrs["href"]
+        elif tag == "nav" and "language-menu" in attrs.get("class", ""):
+            self._in_menu = True
+        elif tag == "a" and self._in_menu:
+            self.menu_links[attrs["hreflang"]] = attrs
+
+    def handle_endtag(self, tag):
+        if tag == "nav":
+            self._in_menu = False
+
+
+def parse(response):
+    collector = LinkCollector()
+    collector.feed(response.content.decode())
+    return collector
+
+
+def test_settings_offer_the_five_languages():
+    assert [code for code, _name in settings.LANGUAGES] == ["de", "en", "tr", "ar", "uk"]
+    assert settings.LANGUAGE_CODE == "de"
+
+
+@pytest.mark.parametrize("language", LANGUAGE_DIRECTIONS)
+def test_home_answers_in_each_language(client, demo_site, language):
+    response = client.get(f"/{language}/")
+    assert response.status_code == 200
+    page = parse(response)
+    assert page.html_attrs["lang"] == language
+    assert page.html_attrs["dir"] == LANGUAGE_DIRECTIONS[language]
+    assert set(page.alternates) == {"de", "en", "tr", "ar", "uk", "x-default"}
+
+
+def test_hreflang_links_resolve_to_the_translations(client, demo_site):
+    page = parse(client.get("/de/ueber-uns/"))
+    assert page.alternates["x-default"] == page.alternates["de"]
+    for language, url in page.alternates.items():
+        response = client.get(url)
+        assert response.status_code == 200, url
+        expected = "de" if language == "x-default" else language
+        assert parse(response).html_attrs["lang"] == expected
+
+
+def test_language_menu_offers_only_existing_translations(client, demo_site):
+    # The imprint exists in German and English only.
+    page = parse(client.get("/de/impressum/"))
+    assert set(page.menu_links) == {"de", "en"}
+    assert page.menu_links["en"]["href"] == "/en/imprint/"
+    assert page.menu_links["de"]["aria-current"] == "true"
+    assert set(page.alternates) == {"de", "en", "x-default"}
+
+
+def test_language_menu_names_each_language_in_itself(client, demo_site):
+    html = client.get("/en/").content.decode()
+    for name in ("Deutsch", "English", "Türkçe", "العربيّة", "Українська"):
+        assert re.search(rf">\s*{name}\s*</a>", html), name
+
+
+def test_draft_translation_is_not_offered(client, demo_site):
+    from wagtail.models import Page
+
+    turkish_about = Page.objects.get(locale__language_code="tr", slug="hakkimizda")
+    turkish_about.unpublish()
+    page = parse(client.get("/de/ueber-uns/"))
+    assert "tr" not in page.menu_links
+    assert "tr" not in page.alternates
+    assert client.get("/tr/hakkimizda/").status_code == 404
+
+
+@pytest.mark.parametrize(
+    ("accept_language", "expected"),
+    [
+        ("ar,en;q=0.5", "/ar/"),
+        ("uk-UA,uk;q=0.9,ru;q=0.8", "/uk/"),
+        ("tr-TR", "/tr/"),
+        ("en-GB,en;q=0.9", "/en/"),
+        ("fr-FR,fr;q=0.9", "/de/"),
+        ("", "/de/"),
+    ],
+)
+def test_root_redirects_to_the_best_language(client, demo_site, accept_language, expected):
+    headers = {"Accept-Language": accept_language} if accept_language else {}
+    response = client.get("/", headers=headers)
+    assert response.status_code == 302
+    assert response["Location"] == expected
+    assert "Accept-Language" in response.get("Vary", "")
+
+
+def test_unknown_language_prefix_is_a_404_not_an_error(client, demo_site):
+    response = client.get("/fr/", headers={"Accept-Language": "de"}, follow=True)
+    assert response.status_code == 404
+    assert "Seite nicht gefunden" in response.content.decode()
+
+
+def test_404_speaks_the_visitors_language(client, demo_site):
+    response = client.get("/ar/no-such-page/")
+    assert response.status_code == 404
+    page = parse(response)
+    assert page.html_attrs == {"lang": "ar", "dir": "rtl"}
+    assert "Page not found" not in response.content.decode()
+
+
+def test_ui_strings_are_translated_on_the_page(client, demo_site):
+    for language, skip_text in {
+        "de": "Zum Inhalt springen",
+        "tr": "Ana içeriğe geç",
+        "ar": "انتقل إلى المحتوى الرئيسي",
+        "uk": "Перейти до основного вмісту",
+    }.items():
+        html = client.get(f"/{language}/").content.decode()
+        assert skip_text in html, language
+        assert "Skip to main content" not in html
