@@ -20,7 +20,7 @@ from django.db import transaction
 from PIL import Image as PILImage
 from PIL import ImageDraw
 from wagtail.images import get_image_model
-from wagtail.models import Locale, Page, Site
+from wagtail.models import Collection, Locale, Page, Site
 
 from core.locales import sync_locales
 
@@ -30,6 +30,8 @@ class DemoBuilder:
         self.stdout = stdout
         self.created = Counter()
         sync_locales()
+        if Collection.get_first_root_node() is None:  # e.g. after a database flush
+            Collection.add_root(name="Root")
         self.locales = {locale.language_code: locale for locale in Locale.objects.all()}
         self.site = Site.objects.filter(is_default_site=True).first()
         # Set by home/demo.py; later apps put their pages below it.

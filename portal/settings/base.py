@@ -14,6 +14,25 @@ BASE_DIR = Path(__file__).resolve().parent.parent.parent
 PROJECT_DIR = BASE_DIR / "portal"
 
 
+def load_env_file(path):
+    """Read KEY=VALUE lines from ``.env`` (if there is one) into the environment.
+
+    Variables already set, even to an empty string, win: ``DATABASE_URL= make test`` means
+    SQLite whatever ``.env`` says.
+    """
+    if not path.is_file():
+        return
+    for line in path.read_text(encoding="utf-8").splitlines():
+        line = line.strip()
+        if not line or line.startswith("#") or "=" not in line:
+            continue
+        key, value = line.split("=", 1)
+        os.environ.setdefault(key.strip(), value.strip().strip("'\""))
+
+
+load_env_file(BASE_DIR / ".env")
+
+
 def env_bool(name, default=False):
     value = os.environ.get(name)
     if value is None or value == "":

@@ -1,0 +1,91 @@
+"""Where editors can create home and content pages, and that the admin forms accept them."""
+
+from wagtail.models import Page
+from wagtail.test.utils import WagtailPageTestCase
+from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfield
+
+from core.demo_builder import DemoBuilder
+from home.models import ContentPage, HomePage
+
+
+class PageTypeRulesTest(WagtailPageTestCase):
+    def test_home_page_hangs_below_the_root_only(self):
+        self.assertAllowedParentPageTypes(HomePage, {Page})
+        self.assertCanCreateAt(Page, HomePage)
+        self.assertCanNotCreateAt(HomePage, HomePage)
+        self.assertCanNotCreateAt(ContentPage, HomePage)
+
+    def test_content_pages_nest_below_home_and_each_other(self):
+        self.assertAllowedParentPageTypes(ContentPage, {HomePage, ContentPage})
+        self.assertAllowedSubpageTypes(HomePage, {ContentPage})
+        self.assertAllowedSubpageTypes(ContentPage, {ContentPage})
+        self.assertCanCreateAt(HomePage, ContentPage)
+        self.assertCanCreateAt(ContentPage, ContentPage)
+        self.assertCanNotCreateAt(Page, ContentPage)
+
+    def test_one_home_per_parent(self):
+        self.assertEqual(HomePage.max_count_per_parent, 1)
+
+
+class AdminFormsTest(WagtailPageTestCase):
+    @classmethod
+    def setUpTestData(cls):
+        demo = DemoBuilder()
+        root = demo.page_root()
+        demo.make_room_for(root, "home")
+        cls.home = demo.page(root, HomePage, slug="home", title="Startseite")
+        demo.site_root(cls.home)
+
+    def setUp(self):
+        self.login()
+
+    def test_editor_creates_a_content_page_with_every_block(self):
+        self.assertCanCreate(
+            self.home,
+            ContentPage,
+            nested_form_data(
+                {
+                    "title": "Kontakt",
+                    "slug": "kontakt",
+                    "introduction": "So erreichen Sie uns.",
+                    "body": streamfield(
+                        [
+                            ("heading", {"text": "Telefon", "level": "h2"}),
+                            ("paragraph", rich_text("<p>Montag bis Freitag, 9 bis 12 Uhr.</p>")),
+                            (
+                                "quote",
+                                {"text": "Wir hören zu.", "name": "Team Frühe Hilfen", "role": ""},
+                            ),
+                            (
+                                "link",
+                                {"label": "Mehr", "page": "", "url": "https://www.example.org/"},
+                            ),
+                        ]
+                    ),
+                }
+            ),
+        )
+        page = ContentPage.objects.get(slug="kontakt")
+        self.assertEqual(
+            [block.block_type for block in page.body], ["heading", "paragraph", "quote", "link"]
+        )
+        response = self.client.get("/de/kontakt/")
+        self.assertContains(response, '<h2 class="block-heading">Telefon</h2>', html=True)
+        self.assertContains(response, "Wir hören zu.")
+
+    def test_link_block_needs_exactly_one_target(self):
+        data = nested_form_data(
+            {
+                "title": "Links",
+                "slug": "links",
+                "body": streamfield([("link", {"label": "Nirgendwohin", "page": "", "url": ""})]),
+                "action-publish": "publish",
+            }
+        )
+        url = f"/admin/pages/add/home/contentpage/{self.home.pk}/"
+        response = self.client.post(url, data)
+        self.assertEqual(response.status_code, 200)  # form shown again, with the error
+        self.assertFalse(ContentPage.objects.filter(slug="links").exists())
+
+    def test_home_page_renders(self):
+        self.assertPageIsRenderable(self.home)

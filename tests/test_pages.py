@@ -1,0 +1,75 @@
+"""What visitors see on the home page, content pages and error pages."""
+
+import pytest
+from django.test import RequestFactory, override_settings
+from django.utils import translation
+
+from core.models import PortalImage
+from core.views import server_error
+
+
+def test_german_home_shows_hero_introduction_and_menu(client, demo_site):
+    html = client.get("/de/").content.decode()
+    assert '<h1 id="hero-heading" class="hero__heading">Gut begleitet von Anfang an</h1>' in html
+    assert "Lotsinnen und Lotsen in Kinderarztpraxen" in html
+    assert 'href="/de/ueber-uns/"' in html  # hero button and main menu
+    assert 'alt="Bunte, sich überlagernde Kreise' in html
+
+
+def test_landmarks_and_skip_link(client, demo_site):
+    html = client.get("/en/").content.decode()
+    assert html.index('class="skip-link" href="#main-content"') < html.index("<header")
+    for landmark in ("<header", '<main id="main-content"', "<footer", "<nav"):
+        assert landmark in html
+
+
+def test_footer_links_follow_the_visitors_language(client, demo_site):
+    english = client.get("/en/").content.decode()
+    assert 'href="/en/imprint/"' in english
+    assert 'href="/en/accessibility/"' in english
+    # No Turkish imprint exists: the footer falls back to the German page.
+    turkish = client.get("/tr/").content.decode()
+    assert 'href="/de/impressum/"' in turkish
+    assert "Musterstraße 1" in turkish
+
+
+def test_hero_button_leads_to_the_translated_about_page(client, demo_site):
+    html = client.get("/ar/").content.decode()
+    assert 'class="button button--primary" href="/ar/man-nahnu/"' in html
+
+
+def test_content_page_renders_its_body(client, demo_site):
+    response = client.get("/uk/pro-nas/")
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "<h1>Про нас</h1>" in html
+    assert '<h2 class="block-heading">Вашою мовою</h2>' in html
+
+
+@pytest.mark.django_db
+def test_image_upload_form_requires_alt_text():
+    import io
+
+    from django.core.files.uploadedfile import SimpleUploadedFile
+    from PIL import Image
+    from wagtail.images.forms import get_image_form
+
+    buffer = io.BytesIO()
+    Image.new("RGB", (20, 10), "teal").save(buffer, format="PNG")
+    upload = SimpleUploadedFile("family.png", buffer.getvalue(), content_type="image/png")
+    form_class = get_image_form(PortalImage)
+    form = form_class(data={"title": "Familie"}, files={"file": upload})
+    assert not form.is_valid()
+    assert "description" in form.errors
+    assert PortalImage.objects.count() == 0
+
+
+@override_settings(WAGTAIL_SITE_NAME="Frühe Hilfen Portal")
+def test_server_error_page_needs_no_database_and_speaks_the_language():
+    request = RequestFactory().get("/ar/")
+    with translation.override("ar"):
+        response = server_error(request)
+    assert response.status_code == 500
+    html = response.content.decode()
+    assert '<html lang="ar" dir="rtl">' in html
+    assert "Something went wrong" not in html
