@@ -27,6 +27,7 @@ def language_info(code):
         "name_local": info["name_local"],
         "bidi": info["bidi"],
         "dir": "rtl" if info["bidi"] else "ltr",
+        "is_default": code == settings.LANGUAGE_CODE,
     }
 
 

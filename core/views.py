@@ -22,7 +22,7 @@ def robots_txt(request):
 
 
 def page_not_found(request, exception=None):
-    return render(request, "404.html", status=404)
+    return render(request, "404.html", {"alternates_are_homes": True}, status=404)
 
 
 def server_error(request):

@@ -117,8 +117,8 @@ ABOUT = {
                 "die Kinderarztpraxis, ins Familienzentrum, nach Hause.",
                 "Den gesetzlichen Rahmen bildet das Gesetz zur Kooperation und Information im "
                 "Kinderschutz (KKG). Die Bundesstiftung Frühe Hilfen unterstützt Bund, Länder "
-                "und Kommunen beim Auf- und Ausbau der Netzwerke mit 51 Millionen Euro im "
-                "Jahr; allein in Hessen arbeiten 33 Netzwerke Frühe Hilfen.",
+                "und Kommunen beim Auf- und Ausbau der Netzwerke mit 51 Millionen Euro; "
+                "allein in Hessen arbeiten 33 Netzwerke Frühe Hilfen.",
             ),
             heading("Wer hier veröffentlicht"),
             paragraph(
@@ -152,7 +152,7 @@ ABOUT = {
                 "paediatric practice, the family centre, their own home.",
                 "Its legal basis is the German Act on Cooperation and Information in Child "
                 "Protection (KKG). The federal Frühe Hilfen foundation supports the federal "
-                "government, the states and local authorities with 51 million euros a year; "
+                "government, the states and local authorities with 51 million euros; "
                 "the state of Hesse alone has 33 early-help networks.",
             ),
             heading("Who publishes here"),

@@ -71,9 +71,10 @@ class HomePage(Page):
         index.SearchField("body"),
     ]
 
+    # Each language has its own home below the root (wagtail-localize's layout), and a second
+    # site would bring another; so no maximum count here.
     parent_page_types = ["wagtailcore.Page"]
     subpage_types = ["home.ContentPage"]
-    max_count_per_parent = 1
 
     class Meta:
         verbose_name = _("home page")

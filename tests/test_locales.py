@@ -122,3 +122,7 @@ def test_404_speaks_the_visitors_language(client, demo_site):
     page = parse(response)
     assert page.html_attrs == {"lang": "ar", "dir": "rtl"}
     assert "Page not found" not in response.content.decode()
+    # No hreflang for an address that does not exist; the menu leads to each language's home.
+    assert page.alternates == {}
+    assert page.menu_links["de"]["href"] == "/de/"
+    assert page.menu_links["uk"]["href"] == "/uk/"

@@ -35,6 +35,11 @@ def language_alternates(context):
     page = context.get("page")
     if isinstance(page, Page) and page.pk:
         alternates = _page_alternates(page, request)
+    elif context.get("alternates_are_homes"):
+        # Error pages: the same wrong address in another language would be wrong again, so
+        # the menu offers each language's home instead.
+        home = localized_home(context)
+        alternates = _page_alternates(home, request) if home is not None else []
     elif request is not None:
         alternates = [
             {**language, "url": translate_url(request.get_full_path(), language["code"])}

@@ -23,9 +23,6 @@ class PageTypeRulesTest(WagtailPageTestCase):
         self.assertCanCreateAt(ContentPage, ContentPage)
         self.assertCanNotCreateAt(Page, ContentPage)
 
-    def test_one_home_per_parent(self):
-        self.assertEqual(HomePage.max_count_per_parent, 1)
-
 
 class AdminFormsTest(WagtailPageTestCase):
     @classmethod
