@@ -69,7 +69,7 @@ class DemoBuilder:
         return page.pk in self._new_pages
 
     @transaction.atomic
-    def translation(self, page, language, **fields):
+    def translation(self, page, language, children=None, **fields):
         """``page`` in ``language``; copied, filled with ``fields`` and published if missing.
 
         The parent must already exist in that language (translate top-down).
@@ -88,11 +88,49 @@ class DemoBuilder:
             Page.objects.filter(pk=translated.pk).update(slug=slug, url_path=translated.url_path)
         for name, value in fields.items():
             setattr(translated, name, value)
+        if children:
+            self.translate_children(translated, children)
         translated.save_revision().publish()
         self._count(
             f"{page.specific_class._meta.verbose_name} translation",
             f"{translated.title} ({language})",
         )
+        return translated
+
+    def translate_children(self, page, children):
+        """Set the words of a translated page's inline records (figures, partners …).
+
+        ``children`` maps a relation name to a list of field dicts, in the records' order.
+        """
+        for relation, values in children.items():
+            for record, fields in zip(getattr(page, relation).all(), values, strict=True):
+                for name, value in fields.items():
+                    setattr(record, name, value)
+                record.save()
+
+    # --- snippets -------------------------------------------------------------------------
+    def record(self, model, lookup, **fields):
+        """A shared record found by ``lookup`` (German, for translatable models); created
+        with ``fields`` if missing."""
+        if hasattr(model, "locale"):
+            lookup = {**lookup, "locale": self.locales["de"]}
+        existing = model.objects.filter(**lookup).first()
+        if existing is not None:
+            return existing
+        record = model.objects.create(**lookup, **fields)
+        self._count(model._meta.verbose_name, str(record))
+        return record
+
+    def record_translation(self, record, language, **fields):
+        locale = self.locales[language]
+        existing = record.get_translation_or_none(locale)
+        if existing is not None:
+            return existing
+        translated = record.copy_for_translation(locale)
+        for name, value in fields.items():
+            setattr(translated, name, value)
+        translated.save()
+        self._count(f"{record._meta.verbose_name} translation", f"{translated} ({language})")
         return translated
 
     # --- images ---------------------------------------------------------------------------

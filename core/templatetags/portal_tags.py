@@ -80,3 +80,12 @@ def main_menu(context):
 def localized(page):
     """The page in the active language, or itself where no translation exists."""
     return page.localized if page is not None else None
+
+
+@register.filter
+def obfuscate_email(address):
+    """An e-mail address as HTML character references: browsers and screen readers show
+    it as usual, simple address harvesters that scan the HTML for "@" find nothing."""
+    from django.utils.safestring import mark_safe
+
+    return mark_safe("".join(f"&#{ord(character)};" for character in str(address)))

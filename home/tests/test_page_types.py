@@ -6,6 +6,7 @@ from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfiel
 
 from core.demo_builder import DemoBuilder
 from home.models import ContentPage, HomePage
+from programmes.models import ProgrammeIndexPage
 
 
 class PageTypeRulesTest(WagtailPageTestCase):
@@ -17,7 +18,7 @@ class PageTypeRulesTest(WagtailPageTestCase):
 
     def test_content_pages_nest_below_home_and_each_other(self):
         self.assertAllowedParentPageTypes(ContentPage, {HomePage, ContentPage})
-        self.assertAllowedSubpageTypes(HomePage, {ContentPage})
+        self.assertAllowedSubpageTypes(HomePage, {ContentPage, ProgrammeIndexPage})
         self.assertAllowedSubpageTypes(ContentPage, {ContentPage})
         self.assertCanCreateAt(HomePage, ContentPage)
         self.assertCanCreateAt(ContentPage, ContentPage)

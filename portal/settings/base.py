@@ -53,6 +53,7 @@ INSTALLED_APPS = [
     # Project apps first, so their templates override the libraries'.
     "core",
     "home",
+    "directory",
     "programmes",
     "events",
     # Translation of content.
@@ -221,7 +222,11 @@ WAGTAILIMAGES_MAX_IMAGE_PIXELS = 40_000_000
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "rtf", "txt", "xlsx", "zip"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
 WAGTAIL_ALLOW_UNICODE_SLUGS = False
-WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+# On PostgreSQL, full-text search stems German words ("Alleinerziehende" finds
+# "alleinerziehenden"); SQLite matches whole words only.
+WAGTAILSEARCH_BACKENDS = {
+    "default": {"BACKEND": "wagtail.search.backends.database", "SEARCH_CONFIG": "german"}
+}
 # The admin speaks German unless an editor picks another language in their account.
 WAGTAILADMIN_PERMITTED_LANGUAGES = [("de", "Deutsch"), ("en", "English")]
 

@@ -1,0 +1,39 @@
+"""Showing shared, translatable records in the visitor's language without a query per record."""
+
+from django.conf import settings
+from django.utils.translation import get_language
+from wagtail.models import Locale
+
+
+def active_locale():
+    return Locale.get_active()
+
+
+def localized_map(objects, locale=None):
+    """``{translation_key: record}`` with each record in ``locale`` (default: the active one)
+    where a translation exists, else the record itself. One query for any number of records.
+    """
+    objects = [obj for obj in objects if obj is not None]
+    if not objects:
+        return {}
+    locale = locale or active_locale()
+    by_key = {obj.translation_key: obj for obj in objects}
+    model = type(objects[0])
+    for translation in model.objects.filter(translation_key__in=by_key, locale=locale):
+        by_key[translation.translation_key] = translation
+    return by_key
+
+
+def localize_all(objects, locale=None):
+    """The records in the visitor's language, in the given order, without duplicates."""
+    mapping = localized_map(objects, locale)
+    seen, result = set(), []
+    for obj in objects:
+        if obj is not None and obj.translation_key not in seen:
+            seen.add(obj.translation_key)
+            result.append(mapping[obj.translation_key])
+    return result
+
+
+def is_default_language(code=None):
+    return (code or get_language()) == settings.LANGUAGE_CODE

@@ -1,0 +1,212 @@
+"""The offer finder: filters in the query string, a fixed number of queries per page view.
+
+Every filter value is validated; an unknown or malformed value is dropped with a message
+in the visitor's language, so a hand-edited or stale link still shows offers instead of an
+error. Programmes not yet translated into the visitor's language are listed in German and
+marked as such.
+"""
+
+from django import forms
+from django.core.paginator import Paginator
+from django.db.models import Case, Exists, IntegerField, OuterRef, Prefetch, Q, Value, When
+from django.utils.translation import gettext_lazy as _
+from wagtail.images import get_image_model
+from wagtail.models import Locale
+
+from core.i18n import localize_all
+from directory.models import District, TargetGroup, Topic
+from programmes.models import ProgrammePage
+from programmes.vocabulary import AGE_GROUPS, OFFER_LANGUAGES
+
+PAGE_SIZE = 24
+CARD_RENDITION = "fill-640x360|format-webp"
+STATUS_ORDER = Case(
+    When(status=ProgrammePage.Status.RUNNING, then=Value(0)),
+    When(status=ProgrammePage.Status.PLANNED, then=Value(1)),
+    default=Value(2),
+    output_field=IntegerField(),
+)
+
+
+class FinderForm(forms.Form):
+    topic = forms.ChoiceField(label=_("Topic"), required=False)
+    group = forms.ChoiceField(label=_("For whom"), required=False)
+    age = forms.ChoiceField(label=_("Age of the child"), required=False)
+    district = forms.ChoiceField(label=_("Where"), required=False)
+    language = forms.ChoiceField(label=_("Language of the offer"), required=False)
+    free = forms.BooleanField(label=_("Free of charge only"), required=False)
+
+    FILTER_NAMES = {
+        "topic": _("topic"),
+        "group": _("target group"),
+        "age": _("age"),
+        "district": _("place"),
+        "language": _("language"),
+        "free": _("free of charge"),
+    }
+
+    def __init__(self, data, *, topics, groups, districts):
+        super().__init__(data)
+        self.fields["topic"].choices = [("", _("All topics"))] + [(t.slug, t.name) for t in topics]
+        self.fields["group"].choices = [("", _("Everyone"))] + [(g.slug, g.name) for g in groups]
+        self.fields["age"].choices = [("", _("Any age"))] + [
+            (slug, group.label) for slug, group in AGE_GROUPS.items()
+        ]
+        self.fields["district"].choices = [("", _("Everywhere"))] + [
+            (d.slug, d.name) for d in districts
+        ]
+        self.fields["language"].choices = [("", _("Any language"))] + OFFER_LANGUAGES
+
+    def valid_filters(self):
+        """The filters that were given and are valid; invalid ones are dropped."""
+        self.is_valid()
+        return {
+            name: value
+            for name, value in self.cleaned_data.items()
+            if value and name not in self.errors
+        }
+
+    def dropped(self):
+        """(filter name, value) of each filter that was given but is not valid."""
+        return [(self.FILTER_NAMES[name], self.data.get(name, "")) for name in self.errors]
+
+
+def _in_language(model, locale, fallback_locale):
+    """Records of a translatable model in ``locale``, with the German record where no
+    translation exists yet: one query."""
+    records = list(model.objects.filter(locale__in={locale.pk, fallback_locale.pk}))
+    originals = [r for r in records if r.locale_id == fallback_locale.pk] or records
+    return sorted(localize_all(originals, locale), key=lambda r: r.name.casefold())
+
+
+class Finder:
+    def __init__(self, index_page, request):
+        self.index_page = index_page
+        self.request = request
+        self.locale = index_page.locale
+        self.default_locale = Locale.get_default()
+        self.form = FinderForm(
+            request.GET,
+            topics=_in_language(Topic, self.locale, self.default_locale),
+            groups=_in_language(TargetGroup, self.locale, self.default_locale),
+            districts=District.objects.filter(programmes__live=True).distinct().order_by("name"),
+        )
+        self.filters = self.form.valid_filters()
+        self.dropped = self.form.dropped()
+        filtered = self.apply(self.base_queryset(), self.filters)
+        self.paginator = Paginator(filtered, PAGE_SIZE)
+        self.page = self.paginator.get_page(request.GET.get("page"))
+        self.results = self.decorate(list(self.page.object_list))
+        self.relax = self.relax_suggestions() if self.paginator.count == 0 else []
+
+    # --- querying -----------------------------------------------------------------------------
+    def base_queryset(self):
+        """Live programmes below this index, plus German ones not (yet) translated."""
+        own = ProgrammePage.objects.child_of(self.index_page).live().public()
+        condition = Q(pk__in=own.values("pk"))
+        if self.locale.pk != self.default_locale.pk:
+            source = self.index_page.get_translation_or_none(self.default_locale)
+            if source is not None:
+                untranslated = (
+                    ProgrammePage.objects.child_of(source)
+                    .live()
+                    .public()
+                    .exclude(translation_key__in=own.values("translation_key"))
+                )
+                condition |= Q(pk__in=untranslated.values("pk"))
+        return ProgrammePage.objects.filter(condition)
+
+    @staticmethod
+    def apply(queryset, filters):
+        through = ProgrammePage.topics.through
+        if "topic" in filters:
+            keys = Topic.objects.filter(slug=filters["topic"]).values("translation_key")
+            queryset = queryset.filter(
+                Exists(
+                    through.objects.filter(
+                        programmepage_id=OuterRef("pk"), topic__translation_key__in=keys
+                    )
+                )
+            )
+        if "group" in filters:
+            groups = ProgrammePage.target_groups.through
+            keys = TargetGroup.objects.filter(slug=filters["group"]).values("translation_key")
+            queryset = queryset.filter(
+                Exists(
+                    groups.objects.filter(
+                        programmepage_id=OuterRef("pk"), targetgroup__translation_key__in=keys
+                    )
+                )
+            )
+        if "age" in filters:
+            queryset = queryset.filter(AGE_GROUPS[filters["age"]].q())
+        if "district" in filters:
+            queryset = queryset.filter(district__slug=filters["district"])
+        if "language" in filters:
+            queryset = queryset.filter(languages__code=filters["language"])
+        if filters.get("free"):
+            queryset = queryset.filter(is_free=True)
+        return queryset.annotate(status_order=STATUS_ORDER).order_by("status_order", "title")
+
+    def decorate(self, programmes):
+        """Load what the cards show for this page of results: a fixed number of queries."""
+        if not programmes:
+            return []
+        queryset = (
+            ProgrammePage.objects.filter(pk__in=[p.pk for p in programmes])
+            .select_related("district", "locale")
+            .prefetch_related(
+                "languages",
+                "places",
+                Prefetch(
+                    "image",
+                    queryset=get_image_model().objects.prefetch_renditions(CARD_RENDITION),
+                ),
+            )
+        )
+        loaded = {p.pk: p for p in queryset}
+        cards = [loaded[p.pk] for p in programmes]
+        for card in cards:
+            card.is_fallback = card.locale_id != self.locale.pk
+        return cards
+
+    def relax_suggestions(self):
+        """For an empty result: how many offers each single filter hides."""
+        suggestions = []
+        for name in self.filters:
+            others = {key: value for key, value in self.filters.items() if key != name}
+            count = self.apply(self.base_queryset(), others).count()
+            if count:
+                params = self.request.GET.copy()
+                params.pop(name, None)
+                params.pop("page", None)
+                suggestions.append(
+                    {
+                        "name": FinderForm.FILTER_NAMES[name],
+                        "count": count,
+                        "query": params.urlencode(),
+                    }
+                )
+        return suggestions
+
+    # --- presentation ---------------------------------------------------------------------
+    @property
+    def active_filters(self):
+        """Each active filter with its label and the query string that removes it."""
+        labels = {}
+        for name, value in self.filters.items():
+            field = self.form.fields[name]
+            if isinstance(field, forms.BooleanField):
+                label = field.label
+            else:
+                label = dict(field.choices).get(value, value)
+            params = self.request.GET.copy()
+            params.pop(name, None)
+            params.pop("page", None)
+            labels[name] = {"label": label, "remove_query": params.urlencode()}
+        return labels
+
+    def page_query(self, number):
+        params = self.request.GET.copy()
+        params["page"] = number
+        return params.urlencode()
