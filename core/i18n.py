@@ -37,3 +37,8 @@ def localize_all(objects, locale=None):
 
 def is_default_language(code=None):
     return (code or get_language()) == settings.LANGUAGE_CODE
+
+
+def absolute_url(page, request):
+    """The page's address on the host the visitor used (the Site record may say another)."""
+    return request.build_absolute_uri(page.get_url(request))

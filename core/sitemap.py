@@ -4,6 +4,8 @@ from django.conf import settings
 from wagtail.contrib.sitemaps import Sitemap
 from wagtail.models import Page
 
+from core.i18n import absolute_url
+
 
 class MultilingualSitemap(Sitemap):
     """Every live public page in every language, each with its hreflang alternates.
@@ -29,9 +31,7 @@ class MultilingualSitemap(Sitemap):
 
     def get_urls(self, page=1, site=None, protocol=None):
         pages = list(self.items())
-        locations = {
-            item.pk: self.request.build_absolute_uri(item.get_url(self.request)) for item in pages
-        }
+        locations = {item.pk: absolute_url(item, self.request) for item in pages}
         by_key = defaultdict(list)
         for item in pages:
             by_key[item.translation_key].append(item)

@@ -79,6 +79,47 @@ def _in_language(model, locale, fallback_locale):
     return sorted(localize_all(originals, locale), key=lambda r: r.name.casefold())
 
 
+def visible_programmes(index_page, default_locale=None):
+    """Live programmes below this index, plus German ones not (yet) translated into its
+    language."""
+    default_locale = default_locale or Locale.get_default()
+    own = ProgrammePage.objects.child_of(index_page).live().public()
+    condition = Q(pk__in=own.values("pk"))
+    if index_page.locale_id != default_locale.pk:
+        source = index_page.get_translation_or_none(default_locale)
+        if source is not None:
+            untranslated = (
+                ProgrammePage.objects.child_of(source)
+                .live()
+                .public()
+                .exclude(translation_key__in=own.values("translation_key"))
+            )
+            condition |= Q(pk__in=untranslated.values("pk"))
+    return ProgrammePage.objects.filter(condition)
+
+
+def with_card_data(programmes, locale):
+    """Load what the cards show for these programmes: a fixed number of queries."""
+    if not programmes:
+        return []
+    queryset = (
+        ProgrammePage.objects.filter(pk__in=[p.pk for p in programmes])
+        .select_related("district", "locale")
+        .prefetch_related(
+            "languages",
+            "places",
+            Prefetch(
+                "image", queryset=get_image_model().objects.prefetch_renditions(CARD_RENDITION)
+            ),
+        )
+    )
+    loaded = {p.pk: p for p in queryset}
+    cards = [loaded[p.pk] for p in programmes]
+    for card in cards:
+        card.is_fallback = card.locale_id != locale.pk
+    return cards
+
+
 class Finder:
     def __init__(self, index_page, request):
         self.index_page = index_page
@@ -101,20 +142,7 @@ class Finder:
 
     # --- querying -----------------------------------------------------------------------------
     def base_queryset(self):
-        """Live programmes below this index, plus German ones not (yet) translated."""
-        own = ProgrammePage.objects.child_of(self.index_page).live().public()
-        condition = Q(pk__in=own.values("pk"))
-        if self.locale.pk != self.default_locale.pk:
-            source = self.index_page.get_translation_or_none(self.default_locale)
-            if source is not None:
-                untranslated = (
-                    ProgrammePage.objects.child_of(source)
-                    .live()
-                    .public()
-                    .exclude(translation_key__in=own.values("translation_key"))
-                )
-                condition |= Q(pk__in=untranslated.values("pk"))
-        return ProgrammePage.objects.filter(condition)
+        return visible_programmes(self.index_page, self.default_locale)
 
     @staticmethod
     def apply(queryset, filters):
@@ -149,26 +177,7 @@ class Finder:
         return queryset.annotate(status_order=STATUS_ORDER).order_by("status_order", "title")
 
     def decorate(self, programmes):
-        """Load what the cards show for this page of results: a fixed number of queries."""
-        if not programmes:
-            return []
-        queryset = (
-            ProgrammePage.objects.filter(pk__in=[p.pk for p in programmes])
-            .select_related("district", "locale")
-            .prefetch_related(
-                "languages",
-                "places",
-                Prefetch(
-                    "image",
-                    queryset=get_image_model().objects.prefetch_renditions(CARD_RENDITION),
-                ),
-            )
-        )
-        loaded = {p.pk: p for p in queryset}
-        cards = [loaded[p.pk] for p in programmes]
-        for card in cards:
-            card.is_fallback = card.locale_id != self.locale.pk
-        return cards
+        return with_card_data(programmes, self.locale)
 
     def relax_suggestions(self):
         """For an empty result: how many offers each single filter hides."""

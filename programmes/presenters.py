@@ -3,7 +3,7 @@
 from django.utils.functional import cached_property
 from django.utils.translation import get_language
 
-from core.i18n import localize_all
+from core.i18n import absolute_url, localize_all
 from core.jsonld import json_ld_script
 from core.sections import sections_for
 from programmes.vocabulary import OFFER_LANGUAGE_NAMES, RTL_OFFER_LANGUAGES
@@ -67,7 +67,7 @@ class ProgrammeDetail:
             "@type": "Service",
             "name": page.title,
             "description": page.teaser,
-            "url": page.get_full_url(self.request),
+            "url": absolute_url(page, self.request),
             "inLanguage": get_language(),
         }
         if page.district_id:

@@ -57,11 +57,12 @@ def test_image_upload_form_requires_alt_text():
     buffer = io.BytesIO()
     Image.new("RGB", (20, 10), "teal").save(buffer, format="PNG")
     upload = SimpleUploadedFile("family.png", buffer.getvalue(), content_type="image/png")
+    before = PortalImage.objects.count()
     form_class = get_image_form(PortalImage)
     form = form_class(data={"title": "Familie"}, files={"file": upload})
     assert not form.is_valid()
     assert "description" in form.errors
-    assert PortalImage.objects.count() == 0
+    assert PortalImage.objects.count() == before
 
 
 @override_settings(WAGTAIL_SITE_NAME="Frühe Hilfen Portal")
@@ -73,3 +74,14 @@ def test_server_error_page_needs_no_database_and_speaks_the_language():
     html = response.content.decode()
     assert '<html lang="ar" dir="rtl">' in html
     assert "Something went wrong" not in html
+
+
+def test_home_features_programmes_in_the_visitors_language(client, demo_site):
+    english = client.get("/en/").content.decode()
+    assert 'id="featured-programmes-heading"' in english
+    assert 'href="/en/offers/single-parents-kassel/"' in english
+    assert 'href="/en/offers/"' in english
+    # Arabic has no programme translations yet: the German ones are shown and marked.
+    arabic = client.get("/ar/").content.decode()
+    assert 'href="/de/angebote/alleinerziehende-in-kassel/"' in arabic
+    assert arabic.count('class="badge badge--language"') == 3
