@@ -6,6 +6,7 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from core.search import search
 from core.sitemap import sitemap_view
 from core.views import robots_txt
 
@@ -27,6 +28,7 @@ if settings.DEBUG or getattr(settings, "SERVE_MEDIA", False):
 # Every public page lives under its language prefix (/de/, /en/, /tr/, /ar/, /uk/); a request
 # for "/" is redirected by LocaleMiddleware to the visitor's best language.
 urlpatterns += i18n_patterns(
+    path("search/", search, name="search"),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

@@ -1,0 +1,63 @@
+import re
+
+import pytest
+from django.db import connection
+
+from programmes.models import ProgrammePage
+
+
+def result_titles(response):
+    return re.findall(
+        r'class="search-results__title"[^>]*><a href="[^"]*">([^<]+)</a>', response.content.decode()
+    )
+
+
+def test_search_finds_programmes_in_the_visitors_language(client, demo_site):
+    response = client.get("/en/search/", {"q": "Kassel"})
+    assert response.status_code == 200
+    assert "Prevention and support for single parents in Kassel" in result_titles(response)
+    assert "Prävention und Unterstützung für Alleinerziehende in Kassel" not in result_titles(
+        response
+    )
+
+
+def test_search_falls_back_to_german_and_says_so(client, demo_site):
+    response = client.get("/tr/search/", {"q": "Kassel"})
+    html = response.content.decode()
+    assert result_titles(response) == [
+        "Prävention und Unterstützung für Alleinerziehende in Kassel"
+    ]
+    assert 'class="search-results__title" lang="de"' in html
+    assert "badge--language" in html
+
+
+def test_german_stemming_on_postgresql(client, demo_site):
+    programme = ProgrammePage.objects.get(slug="alleinerziehende-in-kassel")
+    programme.teaser = "Ein Training mit alleinerziehenden Müttern und Vätern."
+    programme.save_revision().publish()
+    response = client.get("/de/search/", {"q": "Alleinerziehende Mütter"})
+    found = result_titles(response)
+    if connection.vendor == "postgresql":
+        assert found == ["Prävention und Unterstützung für Alleinerziehende in Kassel"]
+    else:
+        # SQLite's full-text search has no German stemmer: it matches whole words only.
+        exact = client.get("/de/search/", {"q": "alleinerziehenden Müttern"})
+        assert result_titles(exact) == [
+            "Prävention und Unterstützung für Alleinerziehende in Kassel"
+        ]
+
+
+@pytest.mark.parametrize(
+    "query",
+    ['"', "'", "<script>alert(1)</script>", "\x00", "AND OR NOT", "*", "a" * 1000, "(((", "-"],
+)
+def test_hostile_queries_answer_200(client, demo_site, query):
+    response = client.get("/de/search/", {"q": query, "page": "x"})
+    assert response.status_code == 200
+    assert "<script>alert(1)" not in response.content.decode()
+
+
+def test_empty_search_shows_the_form(client, demo_site):
+    response = client.get("/uk/search/")
+    assert response.status_code == 200
+    assert 'name="q"' in response.content.decode()
