@@ -40,7 +40,7 @@ def test_compiled_catalogue_matches_its_source(language):
         return {
             (entry.msgctxt, entry.msgid): entry.msgstr or tuple(sorted(entry.msgstr_plural.items()))
             for entry in catalogue
-            if entry.msgid and (entry.msgstr or entry.msgstr_plural)
+            if entry.msgid and (entry.msgstr or any(entry.msgstr_plural.values()))
         }
 
     fuzzy = {(entry.msgctxt, entry.msgid) for entry in po.fuzzy_entries()}

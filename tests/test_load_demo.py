@@ -1,3 +1,4 @@
+from django.apps import apps
 from django.core.management import call_command
 from wagtail.contrib.redirects.models import Redirect
 from wagtail.images import get_image_model
@@ -14,16 +15,31 @@ def snapshot():
         "images": get_image_model().objects.count(),
         "sites": Site.objects.count(),
         "redirects": Redirect.objects.count(),
+        "records": {
+            model.__name__: model.objects.count()
+            for model in apps.get_app_config("directory").get_models()
+        },
     }
 
 
+def empty_site():
+    """What a fresh database holds: no pages below the root, no images, no records."""
+    Page.objects.filter(depth__gt=1).delete()
+    get_image_model().objects.all().delete()
+    for model in apps.get_app_config("directory").get_models():
+        model.objects.all().delete()
+
+
 def test_load_demo_twice_creates_nothing_twice(db):
+    empty_site()
     call_command("load_demo", verbosity=0)
     first = snapshot()
     call_command("load_demo", verbosity=0)
     assert snapshot() == first
     assert first["redirects"] == 0
     assert first["sites"] == 1
+    assert first["records"]["Topic"] == 6 * 5  # six topics in five languages
+    assert first["pages"] and first["images"]
 
 
 def test_demo_site_tree(demo_site):

@@ -1,0 +1,32 @@
+"""Fixtures shared by every test package.
+
+The demo site is built once per test session (``load_demo`` takes seconds); every test runs
+inside a transaction that is rolled back, so each one starts from the same demo content.
+Transactional tests (live server, concurrency) empty the database afterwards and build
+what they need themselves.
+"""
+
+import pytest
+from django.core.management import call_command
+from wagtail.models import Site
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    with django_db_blocker.unblock():
+        call_command("load_demo", verbosity=0)
+
+
+@pytest.fixture
+def demo_site(db):
+    """The demo site as `make run` builds it: German tree, translations, settings."""
+    site = Site.objects.filter(is_default_site=True).first()
+    if site is None or site.root_page.specific_class.__name__ != "HomePage":
+        call_command("load_demo", verbosity=0)  # after a transactional test emptied the DB
+        site = Site.objects.get(is_default_site=True)
+    return site
+
+
+@pytest.fixture
+def demo(demo_site):
+    return demo_site
