@@ -74,7 +74,7 @@ class HomePage(Page):
     # Each language has its own home below the root (wagtail-localize's layout), and a second
     # site would bring another; so no maximum count here.
     parent_page_types = ["wagtailcore.Page"]
-    subpage_types = ["home.ContentPage", "programmes.ProgrammeIndexPage"]
+    subpage_types = ["home.ContentPage", "programmes.ProgrammeIndexPage", "events.EventIndexPage"]
 
     class Meta:
         verbose_name = _("home page")

@@ -1,7 +1,8 @@
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
-from django.urls import include, path
+from django.urls import include, path, re_path
+from django.views.i18n import JavaScriptCatalog
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
@@ -9,9 +10,16 @@ from wagtail.documents import urls as wagtaildocs_urls
 from core.search import search
 from core.sitemap import sitemap_view
 from core.views import robots_txt
+from events.views import ics_view
 
 urlpatterns = [
     path("django-admin/", admin.site.urls),
+    # The recurrence widget's labels in the editor's language (see events/wagtail_hooks.py).
+    path(
+        "admin/jsi18n/",
+        JavaScriptCatalog.as_view(packages=["recurrence"]),
+        name="javascript-catalog",
+    ),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("sitemap.xml", sitemap_view, name="sitemap"),
@@ -29,6 +37,7 @@ if settings.DEBUG or getattr(settings, "SERVE_MEDIA", False):
 # for "/" is redirected by LocaleMiddleware to the visitor's best language.
 urlpatterns += i18n_patterns(
     path("search/", search, name="search"),
+    re_path(r"^(?P<path>(?:[\w\-]+/)*)(?P<name>feed|calendar)\.ics$", ics_view, name="ics"),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

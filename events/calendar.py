@@ -1,0 +1,328 @@
+"""What the calendar, its archive and its feeds select: sessions below a calendar page,
+filtered by the query string, shown in the visitor's language.
+
+Sessions belong to the German pages; each is shown with the page in the visitor's language
+where a live translation exists, else with the German one, marked as such. Every filter
+value is validated: an unknown or malformed one is dropped with a message, never an error.
+"""
+
+import calendar as pycalendar
+from dataclasses import dataclass, field
+from datetime import date, datetime, timedelta
+
+from django import forms
+from django.db.models import Exists, OuterRef
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from wagtail.models import Locale
+
+from core.i18n import localize_all
+from directory.models import District, Place, Topic
+from events.models import Audience, CalendarLanguage, CalendarPage, CourseException, Session
+from events.schedules import LOCAL_TZ
+from programmes.models import ProgrammePage
+from programmes.vocabulary import OFFER_LANGUAGES
+
+PAGE_SIZE = 30
+# Calendar apps drop what leaves a feed: keep recent sessions in it for a while.
+FEED_HISTORY = timedelta(days=180)
+MONTHS_BACK = 24
+MONTHS_AHEAD = 36
+
+
+class CalendarForm(forms.Form):
+    topic = forms.ChoiceField(label=_("Topic"), required=False)
+    audience = forms.ChoiceField(label=_("For whom"), required=False)
+    district = forms.ChoiceField(label=_("Where"), required=False)
+    language = forms.ChoiceField(label=_("Language"), required=False)
+    programme = forms.ChoiceField(label=_("Programme"), required=False)
+
+    FILTER_NAMES = {
+        "topic": _("topic"),
+        "audience": _("audience"),
+        "district": _("place"),
+        "language": _("language"),
+        "programme": _("programme"),
+    }
+
+    def __init__(self, data, *, topics, districts, programmes):
+        super().__init__(data)
+        self.fields["topic"].choices = [("", _("All topics"))] + [(t.slug, t.name) for t in topics]
+        self.fields["audience"].choices = [("", _("Everyone"))] + [
+            (value, label) for value, label in Audience.choices if value != Audience.EVERYONE
+        ]
+        self.fields["district"].choices = [("", _("Everywhere"))] + [
+            (d.slug, d.name) for d in districts
+        ]
+        self.fields["language"].choices = [("", _("Any language"))] + OFFER_LANGUAGES
+        self.fields["programme"].choices = [("", _("All programmes"))] + [
+            (p.slug, p.title) for p in programmes
+        ]
+
+    def valid_filters(self):
+        self.is_valid()
+        return {
+            name: value
+            for name, value in self.cleaned_data.items()
+            if value and name not in self.errors
+        }
+
+    def dropped(self):
+        return [(self.FILTER_NAMES[name], self.data.get(name, "")) for name in self.errors]
+
+
+def source_of(page):
+    """The default-language version of a page (which owns the sessions), else the page."""
+    default = Locale.get_default()
+    if page.locale_id == default.pk:
+        return page
+    return page.get_translation_or_none(default) or page
+
+
+def apply_filters(sessions, filters):
+    if "topic" in filters:
+        keys = Topic.objects.filter(slug=filters["topic"]).values("translation_key")
+        through = CalendarPage.topics.through
+        sessions = sessions.filter(
+            Exists(
+                through.objects.filter(
+                    calendarpage_id=OuterRef("page_id"), topic__translation_key__in=keys
+                )
+            )
+        )
+    if "audience" in filters:
+        sessions = sessions.filter(page__audience__in=[filters["audience"], Audience.EVERYONE])
+    if "district" in filters:
+        sessions = sessions.filter(place__district__slug=filters["district"])
+    if "language" in filters:
+        sessions = sessions.filter(
+            Exists(
+                CalendarLanguage.objects.filter(
+                    page_id=OuterRef("page_id"), code=filters["language"]
+                )
+            )
+        )
+    if "programme" in filters:
+        keys = ProgrammePage.objects.filter(slug=filters["programme"]).values("translation_key")
+        through = CalendarPage.programmes.through
+        sessions = sessions.filter(
+            Exists(
+                through.objects.filter(
+                    calendarpage_id=OuterRef("page_id"),
+                    programmepage__translation_key__in=keys,
+                )
+            )
+        )
+    return sessions
+
+
+@dataclass
+class Entry:
+    """A session as the calendar shows it: the page in the visitor's language, the place."""
+
+    session: Session
+    page: CalendarPage
+    place: Place | None
+    is_fallback: bool
+    reason: str = ""
+
+    @property
+    def starts_at(self):
+        return timezone.localtime(self.session.starts_at, LOCAL_TZ)
+
+    @property
+    def ends_at(self):
+        return timezone.localtime(self.session.ends_at, LOCAL_TZ)
+
+    @property
+    def is_cancelled(self):
+        return self.session.is_cancelled
+
+    @property
+    def is_multi_day(self):
+        return self.starts_at.date() != self.ends_at.date()
+
+
+def entries_for(sessions, locale):
+    """Calendar entries for these sessions in ``locale``: three queries for any number."""
+    sessions = list(sessions)
+    if not sessions:
+        return []
+    sources = {s.page_id for s in sessions}
+    pages = {p.pk: p for p in CalendarPage.objects.filter(pk__in=sources).select_related("locale")}
+    translated = {
+        p.translation_key: p
+        for p in CalendarPage.objects.filter(
+            translation_key__in=[p.translation_key for p in pages.values()],
+            locale=locale,
+            live=True,
+        ).select_related("locale")
+    }
+    places = {place.pk: place for place in localize_all([s.place for s in sessions], locale)}
+    by_key = {place.translation_key: place for place in places.values()}
+    reasons = exception_reasons({s.exception_key for s in sessions if s.exception_key}, locale)
+    entries = []
+    for session in sessions:
+        source = pages[session.page_id]
+        page = translated.get(source.translation_key, source)
+        place = by_key.get(session.place.translation_key) if session.place_id else None
+        entries.append(
+            Entry(
+                session,
+                page,
+                place,
+                is_fallback=page.locale_id != locale.pk,
+                reason=reasons.get(session.exception_key, ""),
+            )
+        )
+    return entries
+
+
+def exception_reasons(keys, locale):
+    """``{exception translation key: reason}`` in ``locale`` where translated, else German."""
+    if not keys:
+        return {}
+    default = Locale.get_default()
+    found = list(
+        CourseException.objects.filter(translation_key__in=keys, locale__in={locale.pk, default.pk})
+    )
+    reasons = {e.translation_key: e.reason for e in found if e.locale_id == default.pk}
+    reasons.update(
+        {e.translation_key: e.reason for e in found if e.locale_id == locale.pk and e.reason}
+    )
+    return reasons
+
+
+@dataclass
+class Day:
+    day: date
+    entries: list = field(default_factory=list)
+    in_month: bool = True
+
+
+class CalendarQuery:
+    """The calendar's filters and the sessions they select, for one calendar page."""
+
+    def __init__(self, index_page, params):
+        self.index_page = index_page
+        self.params = params
+        self.locale = index_page.locale
+        self.source_index = source_of(index_page)
+        default = Locale.get_default()
+        topics = Topic.objects.filter(locale__in={self.locale.pk, default.pk})
+        originals = [t for t in topics if t.locale_id == default.pk]
+        self.form = CalendarForm(
+            params,
+            topics=sorted(localize_all(originals, self.locale), key=lambda t: t.name.casefold()),
+            districts=District.objects.filter(places__sessions__isnull=False)
+            .distinct()
+            .order_by("name"),
+            programmes=self._programmes(),
+        )
+        self.filters = self.form.valid_filters()
+        self.dropped = self.form.dropped()
+
+    def _programmes(self):
+        """Programmes that have calendar entries, named in the visitor's language."""
+        linked = ProgrammePage.objects.filter(calendar_pages__live=True).distinct()
+        return sorted(
+            {p.translation_key: p for p in localize_pages(list(linked), self.locale)}.values(),
+            key=lambda p: p.title.casefold(),
+        )
+
+    def sessions(self):
+        base = Session.objects.on_live_pages().filter(
+            page__path__startswith=self.source_index.path,
+            page__depth=self.source_index.depth + 1,
+        )
+        return apply_filters(base, self.filters)
+
+    def upcoming(self, now=None):
+        return self.sessions().upcoming(now or timezone.now()).select_related("place")
+
+    def past_events(self, now=None):
+        return (
+            self.sessions()
+            .filter(key="event", ends_at__lt=now or timezone.now())
+            .select_related("place")
+            .order_by("-starts_at", "-pk")
+        )
+
+    def for_feed(self, now=None):
+        since = (now or timezone.now()) - FEED_HISTORY
+        return self.sessions().filter(ends_at__gte=since).select_related("place")
+
+    def in_month(self, first_day):
+        start = datetime.combine(first_day, datetime.min.time(), LOCAL_TZ)
+        following = (first_day.replace(day=28) + timedelta(days=4)).replace(day=1)
+        end = datetime.combine(following, datetime.min.time(), LOCAL_TZ)
+        return self.sessions().filter(starts_at__lt=end, ends_at__gte=start).select_related("place")
+
+    def month_grid(self, first_day, entries):
+        """Weeks of days (Monday first) covering the month, each day with its entries."""
+        weeks = pycalendar.Calendar(firstweekday=0).monthdatescalendar(
+            first_day.year, first_day.month
+        )
+        days = {day: Day(day, in_month=day.month == first_day.month) for w in weeks for day in w}
+        for entry in entries:
+            day = entry.starts_at.date()
+            last = min(entry.ends_at.date(), weeks[-1][-1])
+            while day <= last:
+                if day in days:
+                    days[day].entries.append(entry)
+                day += timedelta(days=1)
+        return [[days[day] for day in week] for week in weeks]
+
+    # --- presentation helpers ------------------------------------------------------------
+    @property
+    def active_filters(self):
+        labels = {}
+        for name, value in self.filters.items():
+            label = dict(self.form.fields[name].choices).get(value, value)
+            params = self.params.copy()
+            params.pop(name, None)
+            params.pop("page", None)
+            labels[name] = {"label": label, "remove_query": params.urlencode()}
+        return labels
+
+    def query_without(self, *names):
+        params = self.params.copy()
+        for name in names:
+            params.pop(name, None)
+        return params.urlencode()
+
+    def filter_query(self):
+        """The valid filters only, as a query string (for feeds and links)."""
+        return "&".join(f"{name}={value}" for name, value in sorted(self.filters.items()))
+
+
+def localize_pages(pages, locale):
+    """Pages in ``locale`` where a live translation exists, else themselves; one query."""
+    if not pages:
+        return []
+    model = type(pages[0])
+    translated = {
+        p.translation_key: p
+        for p in model.objects.filter(
+            translation_key__in=[p.translation_key for p in pages], locale=locale, live=True
+        )
+    }
+    return [translated.get(p.translation_key, p) for p in pages]
+
+
+def parse_month(value, today):
+    """``YYYY-MM`` as the first day of that month, or None if malformed or out of range."""
+    try:
+        year, month = (int(part) for part in value.split("-"))
+        first = date(year, month, 1)
+    except (ValueError, TypeError):
+        return None
+    months = (first.year - today.year) * 12 + first.month - today.month
+    if not -MONTHS_BACK <= months <= MONTHS_AHEAD:
+        return None
+    return first
+
+
+def shift_month(first_day, delta):
+    month = first_day.month - 1 + delta
+    return date(first_day.year + month // 12, month % 12 + 1, 1)

@@ -1,0 +1,651 @@
+"""The calendar: one-off events and conferences, recurring courses, and their sessions.
+
+``CalendarPage`` holds what every calendar entry has (place, audience, topics, programmes,
+languages, cost, status); ``EventPage`` and ``CoursePage`` extend it. What visitors see in the
+calendar and what feeds export are ``Session`` rows: one per event, one per dated course
+session. They are written when the German page is published (``events.sessions``) and shared
+by every language version of the page, so a session's identity, and later its bookings, do
+not depend on the language it is looked at in.
+"""
+
+import uuid
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.template.response import TemplateResponse
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from recurrence.fields import RecurrenceField
+from wagtail.admin.panels import (
+    FieldPanel,
+    FieldRowPanel,
+    InlinePanel,
+    MultiFieldPanel,
+    ObjectList,
+    TabbedInterface,
+)
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Orderable, Page, TranslatableMixin
+from wagtail.search import index
+
+from core.blocks import PARAGRAPH_FEATURES, BaseStreamBlock
+from programmes.vocabulary import OFFER_LANGUAGES
+
+
+class Audience(models.TextChoices):
+    EVERYONE = "everyone", _("Everyone")
+    FAMILIES = "families", _("Families")
+    PROFESSIONALS = "professionals", _("Professionals")
+
+
+class EventStatus(models.TextChoices):
+    SCHEDULED = "scheduled", _("Scheduled")
+    CANCELLED = "cancelled", _("Cancelled")
+    POSTPONED = "postponed", _("Postponed")
+    MOVED_ONLINE = "moved_online", _("Moved online")
+    FULLY_BOOKED = "fully_booked", _("Fully booked")
+
+
+# --- the calendar ---------------------------------------------------------------------------
+
+
+class EventIndexPage(RoutablePageMixin, Page):
+    """The calendar: upcoming events and course sessions as a list or a month, the archive of
+    past events, and the iCal feed of whatever the filters select."""
+
+    introduction = RichTextField(
+        _("introduction"),
+        features=PARAGRAPH_FEATURES,
+        blank=True,
+        help_text=_("A few sentences above the calendar."),
+    )
+
+    content_panels = [*Page.content_panels, FieldPanel("introduction")]
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["events.EventPage", "events.CoursePage"]
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = _("calendar")
+
+    def get_context(self, request, *args, **kwargs):
+        from events.views import calendar_context
+
+        context = super().get_context(request, *args, **kwargs)
+        context.update(calendar_context(self, request))
+        return context
+
+    @path("archive/")
+    def archive(self, request):
+        from events.views import archive_context
+
+        context = {"page": self, "self": self, "request": request}
+        context.update(archive_context(self, request))
+        return TemplateResponse(request, "events/event_archive.html", context)
+
+
+class CalendarPage(Page):
+    """What events and courses share. Not created directly: editors pick one of its kinds."""
+
+    teaser = models.TextField(
+        _("teaser"),
+        max_length=300,
+        help_text=_(
+            "One or two plain sentences for the calendar, search results and feeds: what "
+            "happens, for whom?"
+        ),
+    )
+    image = models.ForeignKey(
+        "core.PortalImage",
+        verbose_name=_("image"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    body = StreamField(BaseStreamBlock(), verbose_name=_("body"), blank=True)
+    status = models.CharField(
+        _("status"), max_length=20, choices=EventStatus.choices, default=EventStatus.SCHEDULED
+    )
+    status_note = models.CharField(
+        _("status note"),
+        max_length=300,
+        blank=True,
+        help_text=_("Shown next to the status, e.g. the reason for a cancellation or a new date."),
+    )
+    place = models.ForeignKey(
+        "directory.Place",
+        verbose_name=_("place"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    online_url = models.URLField(
+        _("online link"), blank=True, help_text=_("For events held online, or in addition.")
+    )
+    audience = models.CharField(
+        _("audience"), max_length=20, choices=Audience.choices, default=Audience.EVERYONE
+    )
+    topics = ParentalManyToManyField("directory.Topic", verbose_name=_("topics"), blank=True)
+    programmes = ParentalManyToManyField(
+        "programmes.ProgrammePage",
+        verbose_name=_("programmes"),
+        blank=True,
+        related_name="calendar_pages",
+        help_text=_("The programmes this belongs to; their pages list it."),
+    )
+    is_free = models.BooleanField(_("free of charge"), default=True)
+    cost_note = models.CharField(
+        _("cost"), max_length=200, blank=True, help_text=_("e.g. “€ 20 including lunch”")
+    )
+    contact = models.ForeignKey(
+        "directory.ContactPerson",
+        verbose_name=_("contact person"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+
+    is_creatable = False
+
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("teaser", boost=1.5),
+        index.SearchField("body"),
+        index.FilterField("status"),
+    ]
+
+    common_panels = [
+        MultiFieldPanel([FieldPanel("status"), FieldPanel("status_note")], heading=_("Status")),
+        MultiFieldPanel([FieldPanel("place"), FieldPanel("online_url")], heading=_("Where")),
+        MultiFieldPanel(
+            [FieldPanel("audience"), FieldPanel("topics"), FieldPanel("programmes")],
+            heading=_("For whom, about what"),
+        ),
+        InlinePanel("languages", label=_("Language"), heading=_("Languages it is held in")),
+        MultiFieldPanel([FieldPanel("is_free"), FieldPanel("cost_note")], heading=_("Taking part")),
+        InlinePanel("organisers", label=_("Organiser"), heading=_("Organisers and partners")),
+        FieldPanel("contact"),
+    ]
+
+    class Meta:
+        verbose_name = _("calendar entry")
+        verbose_name_plural = _("calendar entries")
+
+    @property
+    def is_cancelled(self):
+        return self.status == EventStatus.CANCELLED
+
+    def get_context(self, request, *args, **kwargs):
+        from events.presenters import CalendarEntryDetail
+
+        context = super().get_context(request, *args, **kwargs)
+        context["detail"] = CalendarEntryDetail(self.specific, request)
+        return context
+
+
+class CalendarLanguage(Orderable):
+    page = ParentalKey(CalendarPage, on_delete=models.CASCADE, related_name="languages")
+    code = models.CharField(_("language"), max_length=8, choices=OFFER_LANGUAGES)
+
+    panels = [FieldPanel("code")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("language")
+        unique_together = [("page", "code")]
+
+
+class CalendarOrganiser(Orderable):
+    page = ParentalKey(CalendarPage, on_delete=models.CASCADE, related_name="organisers")
+    organisation = models.ForeignKey(
+        "directory.Organisation",
+        verbose_name=_("organisation"),
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    is_partner = models.BooleanField(
+        _("partner"), default=False, help_text=_("Tick for partners; leave empty for organisers.")
+    )
+
+    panels = [FieldRowPanel([FieldPanel("organisation"), FieldPanel("is_partner")])]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("organiser")
+
+
+# --- one-off events and conferences --------------------------------------------------------
+
+
+class EventPage(CalendarPage):
+    """A one-off event, from an opening to a two-day Fachtagung with forums in rounds."""
+
+    start = models.DateTimeField(_("start"))
+    end = models.DateTimeField(_("end"))
+    results_introduction = RichTextField(
+        _("results"),
+        features=PARAGRAPH_FEATURES,
+        blank=True,
+        help_text=_("After the event: what came out of it. The forums' results follow."),
+    )
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("teaser"),
+        FieldRowPanel([FieldPanel("start"), FieldPanel("end")], heading=_("When")),
+        FieldPanel("image"),
+        FieldPanel("body"),
+    ]
+    conference_panels = [
+        InlinePanel("agenda_items", label=_("Agenda item"), heading=_("Timetable")),
+        InlinePanel(
+            "rounds",
+            label=_("Round"),
+            heading=_("Rounds"),
+            help_text=_(
+                "A round (Durchlauf) is a time slot in which several forums run in parallel."
+            ),
+        ),
+        InlinePanel("forums", label=_("Forum"), heading=_("Forums")),
+        FieldPanel("results_introduction"),
+        InlinePanel("downloads", label=_("Download"), heading=_("Downloads")),
+    ]
+    edit_handler = TabbedInterface(
+        [
+            ObjectList(content_panels, heading=_("Content")),
+            ObjectList(CalendarPage.common_panels, heading=_("Facts for the calendar")),
+            ObjectList(conference_panels, heading=_("Conference")),
+            ObjectList(Page.promote_panels, heading=_("Promote")),
+        ]
+    )
+
+    parent_page_types = ["events.EventIndexPage"]
+    subpage_types = []
+    template = "events/event_page.html"
+
+    class Meta:
+        verbose_name = _("event")
+        verbose_name_plural = _("events")
+
+    def clean(self):
+        super().clean()
+        if self.start and self.end and self.end < self.start:
+            raise ValidationError({"end": _("The end lies before the start.")})
+
+
+class Speaker(TranslatableMixin, index.Indexed, models.Model):
+    name = models.CharField(_("name"), max_length=160)
+    role = models.CharField(
+        _("role"), max_length=200, blank=True, help_text=_("e.g. “Head of the youth office”")
+    )
+    organisation = models.ForeignKey(
+        "directory.Organisation",
+        verbose_name=_("organisation"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    photo = models.ForeignKey(
+        "core.PortalImage",
+        verbose_name=_("photo"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+
+    panels = [
+        FieldPanel("name"),
+        FieldPanel("role"),
+        FieldPanel("organisation"),
+        FieldPanel("photo"),
+    ]
+    search_fields = [index.SearchField("name"), index.AutocompleteField("name")]
+
+    class Meta(TranslatableMixin.Meta):
+        verbose_name = _("speaker")
+        verbose_name_plural = _("speakers")
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+
+class AgendaItem(TranslatableMixin, Orderable):
+    page = ParentalKey(EventPage, on_delete=models.CASCADE, related_name="agenda_items")
+    starts_at = models.DateTimeField(_("from"))
+    ends_at = models.DateTimeField(_("until"), null=True, blank=True)
+    title = models.CharField(_("title"), max_length=250)
+    room = models.CharField(_("room"), max_length=120, blank=True)
+    speakers = ParentalManyToManyField(Speaker, verbose_name=_("speakers"), blank=True)
+
+    panels = [
+        FieldRowPanel([FieldPanel("starts_at"), FieldPanel("ends_at")]),
+        FieldPanel("title"),
+        FieldPanel("room"),
+        FieldPanel("speakers"),
+    ]
+
+    class Meta(TranslatableMixin.Meta, Orderable.Meta):
+        verbose_name = _("agenda item")
+        unique_together = [("translation_key", "locale")]
+
+
+class Round(TranslatableMixin, Orderable):
+    """A time slot in which forums run in parallel; participants choose one forum per round."""
+
+    page = ParentalKey(EventPage, on_delete=models.CASCADE, related_name="rounds")
+    number = models.PositiveSmallIntegerField(_("number"), default=1)
+    title = models.CharField(_("title"), max_length=120, help_text=_("e.g. “First round”"))
+    starts_at = models.DateTimeField(_("from"))
+    ends_at = models.DateTimeField(_("until"))
+
+    panels = [
+        FieldRowPanel([FieldPanel("number"), FieldPanel("title")]),
+        FieldRowPanel([FieldPanel("starts_at"), FieldPanel("ends_at")]),
+    ]
+
+    class Meta(TranslatableMixin.Meta, Orderable.Meta):
+        verbose_name = _("round")
+        unique_together = [("translation_key", "locale")]
+
+    def __str__(self):
+        return self.title
+
+
+class Forum(TranslatableMixin, Orderable):
+    """One forum in one round. A forum offered in two rounds is two rows, each with its own
+    places and its own results, as conferences publish them."""
+
+    page = ParentalKey(EventPage, on_delete=models.CASCADE, related_name="forums")
+    round_number = models.PositiveSmallIntegerField(
+        _("round"), default=1, help_text=_("The number of the round it runs in.")
+    )
+    title = models.CharField(_("title"), max_length=250)
+    description = models.TextField(_("description"), max_length=2000, blank=True)
+    room = models.CharField(_("room"), max_length=120, blank=True)
+    capacity = models.PositiveIntegerField(
+        pgettext_lazy("seats in a forum", "places"),
+        null=True,
+        blank=True,
+        help_text=_("Leave empty for no limit."),
+    )
+    moderators = ParentalManyToManyField(Speaker, verbose_name=_("moderators"), blank=True)
+    results = models.TextField(
+        _("central results"),
+        blank=True,
+        help_text=_("After the event: the forum's central results, one per line."),
+    )
+
+    panels = [
+        FieldRowPanel([FieldPanel("round_number"), FieldPanel("capacity")]),
+        FieldPanel("title"),
+        FieldPanel("description"),
+        FieldPanel("room"),
+        FieldPanel("moderators"),
+        FieldPanel("results"),
+    ]
+
+    class Meta(TranslatableMixin.Meta, Orderable.Meta):
+        verbose_name = _("forum")
+        verbose_name_plural = _("forums")
+        unique_together = [("translation_key", "locale")]
+
+    def __str__(self):
+        return self.title
+
+    @property
+    def result_lines(self):
+        return [line.strip() for line in self.results.splitlines() if line.strip()]
+
+
+class EventDownload(Orderable):
+    page = ParentalKey(EventPage, on_delete=models.CASCADE, related_name="downloads")
+    document = models.ForeignKey(
+        "wagtaildocs.Document", verbose_name=_("document"), on_delete=models.CASCADE
+    )
+    title = models.CharField(
+        _("title"), max_length=200, blank=True, help_text=_("Leave empty to use the file's title.")
+    )
+
+    panels = [FieldPanel("document"), FieldPanel("title")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("download")
+
+
+# --- recurring courses ---------------------------------------------------------------------
+
+
+class CoursePage(CalendarPage):
+    """A course of dated sessions, e.g. an attachment training of 20 weekly evenings held in
+    two family centres at once."""
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("teaser"),
+        FieldPanel("image"),
+        FieldPanel("body"),
+    ]
+    schedule_panels = [
+        InlinePanel(
+            "schedules",
+            label=_("Schedule"),
+            heading=_("Schedules"),
+            help_text=_(
+                "One schedule per place and time, e.g. Tuesdays 18:00 in one family centre "
+                "and Thursdays 9:30 in another."
+            ),
+            min_num=1,
+        ),
+        InlinePanel(
+            "exceptions",
+            label=_("Exception"),
+            heading=_("Cancelled and moved sessions"),
+        ),
+    ]
+    edit_handler = TabbedInterface(
+        [
+            ObjectList(content_panels, heading=_("Content")),
+            ObjectList(schedule_panels, heading=_("Dates")),
+            ObjectList(CalendarPage.common_panels, heading=_("Facts for the calendar")),
+            ObjectList(Page.promote_panels, heading=_("Promote")),
+        ]
+    )
+
+    parent_page_types = ["events.EventIndexPage"]
+    subpage_types = []
+    template = "events/course_page.html"
+
+    class Meta:
+        verbose_name = _("course")
+        verbose_name_plural = _("courses")
+
+
+MAX_SESSIONS_PER_SCHEDULE = 400
+
+
+class CourseSchedule(Orderable):
+    """When and where a course meets: the first session, its time and length, and a rule for
+    the others. Times are wall-clock times in Europe/Berlin: 18:00 stays 18:00 in winter and
+    in summer."""
+
+    page = ParentalKey(CoursePage, on_delete=models.CASCADE, related_name="schedules")
+    key = models.UUIDField(default=uuid.uuid4, editable=False)
+    place = models.ForeignKey(
+        "directory.Place",
+        verbose_name=_("place"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("Leave empty to use the course's place."),
+    )
+    first_date = models.DateField(_("first session"))
+    start_time = models.TimeField(_("starts at"))
+    duration = models.PositiveSmallIntegerField(
+        _("duration (minutes)"), default=90, help_text=_("e.g. 90 for an hour and a half")
+    )
+    recurrence = RecurrenceField(
+        verbose_name=_("repeats"),
+        include_dtstart=False,
+        blank=True,
+        help_text=_(
+            "e.g. weekly on Tuesdays, 20 times or until a date. Leave empty for a single session."
+        ),
+    )
+
+    panels = [
+        FieldPanel("place"),
+        FieldRowPanel([FieldPanel("first_date"), FieldPanel("start_time"), FieldPanel("duration")]),
+        FieldPanel("recurrence"),
+    ]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("schedule")
+
+    def clean(self):
+        super().clean()
+        if self.duration == 0:
+            raise ValidationError({"duration": _("A session lasts at least one minute.")})
+        for rule in getattr(self.recurrence, "rrules", []):
+            if not rule.count and not rule.until:
+                raise ValidationError(
+                    {
+                        "recurrence": _(
+                            "Give the series an end: a number of sessions or a last date."
+                        )
+                    }
+                )
+
+
+class CourseException(TranslatableMixin, Orderable):
+    """A session that does not happen as the schedule says: cancelled, or moved to another
+    date, time or place."""
+
+    class Action(models.TextChoices):
+        CANCEL = "cancel", _("Cancelled")
+        MOVE = "move", _("Moved")
+
+    page = ParentalKey(CoursePage, on_delete=models.CASCADE, related_name="exceptions")
+    date = models.DateField(_("date of the session"))
+    place = models.ForeignKey(
+        "directory.Place",
+        verbose_name=_("at"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("Only where the course meets in several places on that day."),
+    )
+    action = models.CharField(
+        _("what happens"), max_length=10, choices=Action.choices, default=Action.CANCEL
+    )
+    reason = models.CharField(
+        _("reason"), max_length=200, blank=True, help_text=_("e.g. “Easter holidays”")
+    )
+    new_date = models.DateField(_("new date"), null=True, blank=True)
+    new_start_time = models.TimeField(_("new start time"), null=True, blank=True)
+    new_place = models.ForeignKey(
+        "directory.Place",
+        verbose_name=_("new place"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+
+    panels = [
+        FieldRowPanel([FieldPanel("date"), FieldPanel("place")]),
+        FieldPanel("action"),
+        FieldPanel("reason"),
+        FieldRowPanel(
+            [FieldPanel("new_date"), FieldPanel("new_start_time"), FieldPanel("new_place")],
+            heading=_("For a moved session"),
+        ),
+    ]
+
+    class Meta(TranslatableMixin.Meta, Orderable.Meta):
+        verbose_name = _("exception")
+        unique_together = [("translation_key", "locale")]
+
+    def clean(self):
+        super().clean()
+        if self.action == self.Action.MOVE and not (
+            self.new_date or self.new_start_time or self.new_place_id
+        ):
+            raise ValidationError(
+                {"new_date": _("Say where the session moves to: a new date, time or place.")}
+            )
+
+
+# --- sessions: what the calendar lists and feeds export ------------------------------------
+
+
+class SessionQuerySet(models.QuerySet):
+    def on_live_pages(self):
+        return self.filter(page__live=True, page__view_restrictions__isnull=True)
+
+    def upcoming(self, now):
+        return self.filter(ends_at__gte=now)
+
+
+class Session(models.Model):
+    """One dated occurrence: the single date of an event, or one meeting of a course."""
+
+    class Status(models.TextChoices):
+        SCHEDULED = "scheduled", _("Scheduled")
+        CANCELLED = "cancelled", _("Cancelled")
+
+    page = models.ForeignKey(
+        CalendarPage, verbose_name=_("page"), on_delete=models.CASCADE, related_name="sessions"
+    )
+    # Stable within the page: "event" or "<schedule key>/<original local start>". Together
+    # with the page's translation key it makes the iCal UID, which never changes.
+    key = models.CharField(max_length=80)
+    uid = models.CharField(max_length=200, unique=True)
+    schedule_key = models.UUIDField(null=True, blank=True)
+    original_start = models.DateTimeField(_("planned start"))
+    starts_at = models.DateTimeField(_("start"), db_index=True)
+    ends_at = models.DateTimeField(_("end"), db_index=True)
+    place = models.ForeignKey(
+        "directory.Place",
+        verbose_name=_("place"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="sessions",
+    )
+    status = models.CharField(
+        _("status"), max_length=10, choices=Status.choices, default=Status.SCHEDULED
+    )
+    exception_key = models.UUIDField(null=True, blank=True)
+    is_moved = models.BooleanField(default=False)
+    sequence = models.PositiveIntegerField(default=0)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    objects = SessionQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("session")
+        verbose_name_plural = _("sessions")
+        ordering = ["starts_at", "pk"]
+        constraints = [models.UniqueConstraint(fields=["page", "key"], name="session_key")]
+        indexes = [models.Index(fields=["page", "starts_at"])]
+
+    def __str__(self):
+        return f"{self.page.title} {self.starts_at:%Y-%m-%d %H:%M}"
+
+    @property
+    def is_cancelled(self):
+        return self.status == self.Status.CANCELLED
+
+
+def uid_domain():
+    return getattr(settings, "CALENDAR_UID_DOMAIN", "fruehe-hilfen-portal")

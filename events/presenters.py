@@ -1,0 +1,235 @@
+"""What an event or course page shows, loaded in a fixed number of queries."""
+
+from collections import OrderedDict
+
+from django.utils import timezone
+from django.utils.functional import cached_property
+from django.utils.translation import get_language
+
+from core.i18n import absolute_url, localize_all
+from core.jsonld import json_ld_script
+from events.calendar import entries_for, localize_pages, source_of
+from events.models import EventPage, EventStatus, Session
+from programmes.vocabulary import OFFER_LANGUAGE_NAMES, RTL_OFFER_LANGUAGES
+
+SCHEMA_STATUS = {
+    EventStatus.SCHEDULED: "https://schema.org/EventScheduled",
+    EventStatus.CANCELLED: "https://schema.org/EventCancelled",
+    EventStatus.POSTPONED: "https://schema.org/EventPostponed",
+    EventStatus.MOVED_ONLINE: "https://schema.org/EventMovedOnline",
+    EventStatus.FULLY_BOOKED: "https://schema.org/EventScheduled",
+}
+
+
+class CalendarEntryDetail:
+    def __init__(self, page, request):
+        self.page = page
+        self.request = request
+        self.is_event = isinstance(page, EventPage)
+
+    @cached_property
+    def source(self):
+        return source_of(self.page)
+
+    @cached_property
+    def entries(self):
+        """Every session of the page, in the visitor's language, in order."""
+        sessions = Session.objects.filter(page=self.source).select_related("place")
+        return entries_for(sessions, self.page.locale)
+
+    @cached_property
+    def upcoming(self):
+        now = timezone.now()
+        return [entry for entry in self.entries if entry.session.ends_at >= now]
+
+    @cached_property
+    def past_count(self):
+        return len(self.entries) - len(self.upcoming)
+
+    @cached_property
+    def next_entry(self):
+        return next((e for e in self.upcoming if not e.is_cancelled), None)
+
+    @cached_property
+    def place(self):
+        return localize_all([self.page.place])[0] if self.page.place_id else None
+
+    @cached_property
+    def places(self):
+        """Every place the sessions meet at, each once."""
+        seen = OrderedDict()
+        for entry in self.entries:
+            if entry.place is not None:
+                seen.setdefault(entry.place.translation_key, entry.place)
+        return list(seen.values()) or ([self.place] if self.place else [])
+
+    @cached_property
+    def topics(self):
+        return localize_all(list(self.page.topics.all()))
+
+    @cached_property
+    def programmes(self):
+        return localize_pages(list(self.page.programmes.live()), self.page.locale)
+
+    @cached_property
+    def organisers(self):
+        return list(self.page.organisers.select_related("organisation"))
+
+    @cached_property
+    def contact(self):
+        if self.page.contact_id is None:
+            return None
+        return localize_all([self.page.contact])[0]
+
+    @cached_property
+    def languages(self):
+        return [
+            {
+                "code": item.code,
+                "name": OFFER_LANGUAGE_NAMES.get(item.code, item.code),
+                "dir": "rtl" if item.code in RTL_OFFER_LANGUAGES else "ltr",
+            }
+            for item in self.page.languages.all()
+        ]
+
+    # --- conferences ------------------------------------------------------------------
+    @cached_property
+    def agenda(self):
+        if not self.is_event:
+            return []
+        return list(self.page.agenda_items.prefetch_related("speakers"))
+
+    @cached_property
+    def rounds(self):
+        """Each round with its forums, in order."""
+        if not self.is_event:
+            return []
+        forums = list(self.page.forums.prefetch_related("moderators"))
+        rounds = list(self.page.rounds.all())
+        for slot in rounds:
+            slot.forum_list = [f for f in forums if f.round_number == slot.number]
+        return [slot for slot in rounds if slot.forum_list]
+
+    @cached_property
+    def results(self):
+        """Forums with results as rows, rounds as columns (as conferences publish them)."""
+        if not self.is_event:
+            return None
+        rows = OrderedDict()
+        numbers = [slot.number for slot in self.rounds]
+        for slot in self.rounds:
+            for forum in slot.forum_list:
+                row = rows.setdefault(forum.title, {n: [] for n in numbers})
+                row[slot.number] = forum.result_lines
+        rows = {title: row for title, row in rows.items() if any(row.values())}
+        if not rows:
+            return None
+        return {
+            "rounds": self.rounds,
+            "rows": [(title, [row[n] for n in numbers]) for title, row in rows.items()],
+        }
+
+    @cached_property
+    def downloads(self):
+        if not self.is_event:
+            return []
+        return list(self.page.downloads.select_related("document"))
+
+    # --- feeds and structured data ----------------------------------------------------
+    @cached_property
+    def feed(self):
+        url = absolute_url(self.page, self.request) + "calendar.ics"
+        return {"url": url, "webcal": "webcal://" + url.split("://", 1)[1]}
+
+    def json_ld(self):
+        page = self.page
+        url = absolute_url(page, self.request)
+        first = self.entries[0] if self.entries else None
+        last = self.entries[-1] if self.entries else None
+        data = {
+            "@context": "https://schema.org",
+            "@type": "Event",
+            "name": page.title,
+            "description": page.teaser,
+            "url": url,
+            "inLanguage": get_language(),
+            "eventStatus": SCHEMA_STATUS.get(page.status, SCHEMA_STATUS[EventStatus.SCHEDULED]),
+            "eventAttendanceMode": self._attendance_mode(),
+        }
+        if first is not None:
+            data["startDate"] = first.starts_at.isoformat()
+            data["endDate"] = last.ends_at.isoformat()
+        location = self._locations()
+        if location:
+            data["location"] = location if len(location) > 1 else location[0]
+        if self.organisers:
+            data["organizer"] = [
+                {"@type": "Organization", "name": o.organisation.name}
+                for o in self.organisers
+                if not o.is_partner
+            ]
+        if page.is_free:
+            data["isAccessibleForFree"] = True
+        if self.languages:
+            data["inLanguage"] = [lang["code"] for lang in self.languages]
+        sub_events = self._sub_events(url)
+        if sub_events:
+            data["subEvent"] = sub_events
+        if page.image_id:
+            data["image"] = self.request.build_absolute_uri(page.image.file.url)
+        return json_ld_script(data)
+
+    def _attendance_mode(self):
+        if self.page.status == EventStatus.MOVED_ONLINE or (
+            self.page.online_url and not self.places
+        ):
+            return "https://schema.org/OnlineEventAttendanceMode"
+        if self.page.online_url:
+            return "https://schema.org/MixedEventAttendanceMode"
+        return "https://schema.org/OfflineEventAttendanceMode"
+
+    def _locations(self):
+        locations = [
+            {
+                "@type": "Place",
+                "name": place.name,
+                "address": {
+                    "@type": "PostalAddress",
+                    "streetAddress": place.street,
+                    "postalCode": place.postcode,
+                    "addressLocality": place.city,
+                    "addressCountry": "DE",
+                },
+            }
+            for place in self.places
+        ]
+        if self.page.online_url:
+            locations.append({"@type": "VirtualLocation", "url": self.page.online_url})
+        return locations
+
+    def _sub_events(self, url):
+        if self.is_event:
+            return [
+                {
+                    "@type": "Event",
+                    "name": forum.title,
+                    "startDate": slot.starts_at.isoformat(),
+                    "endDate": slot.ends_at.isoformat(),
+                    "url": url,
+                }
+                for slot in self.rounds
+                for forum in slot.forum_list
+            ]
+        return [
+            {
+                "@type": "Event",
+                "name": self.page.title,
+                "startDate": entry.starts_at.isoformat(),
+                "endDate": entry.ends_at.isoformat(),
+                "eventStatus": SCHEMA_STATUS[
+                    EventStatus.CANCELLED if entry.is_cancelled else EventStatus.SCHEDULED
+                ],
+                "location": {"@type": "Place", "name": entry.place.name} if entry.place else None,
+            }
+            for entry in self.upcoming[:20]
+        ]

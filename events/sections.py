@@ -1,0 +1,62 @@
+"""The calendar's parts of other pages: upcoming dates on the home page, and a programme's
+courses and events on its page."""
+
+from django.utils import timezone
+
+from core.i18n import absolute_url
+from core.sections import page_section
+from events.calendar import entries_for, source_of
+from events.models import EventIndexPage, Session
+
+HOME_COUNT = 4
+PROGRAMME_COUNT = 6
+
+
+@page_section("home", order=20)
+def upcoming_events(home, request):
+    index = EventIndexPage.objects.child_of(home).live().first()
+    if index is None:
+        return None
+    source = source_of(index)
+    sessions = (
+        Session.objects.on_live_pages()
+        .upcoming(timezone.now())
+        .filter(page__path__startswith=source.path, status=Session.Status.SCHEDULED)
+        .select_related("place")[:HOME_COUNT]
+    )
+    entries = entries_for(sessions, home.locale)
+    if not entries:
+        return None
+    return {"template": "events/sections/upcoming.html", "index": index, "entries": entries}
+
+
+@page_section("programme", order=10)
+def programme_dates(programme, request):
+    """Each course or event of the programme with its next date, soonest first."""
+    source = source_of(programme)
+    upcoming = (
+        Session.objects.on_live_pages()
+        .upcoming(timezone.now())
+        .filter(page__programmes=source)
+        .select_related("place")
+        .order_by("starts_at", "pk")
+    )
+    first_per_page = {}
+    for session in upcoming[:200]:
+        first_per_page.setdefault(session.page_id, session)
+        if len(first_per_page) >= PROGRAMME_COUNT:
+            break
+    entries = entries_for(list(first_per_page.values()), programme.locale)
+    index = EventIndexPage.objects.filter(locale=programme.locale).live().first()
+    feed_url = None
+    if index is not None:
+        feed_url = absolute_url(index, request) + f"feed.ics?programme={programme.slug}"
+    if not entries:
+        return None
+    return {
+        "template": "events/sections/programme_dates.html",
+        "entries": entries,
+        "index": index,
+        "feed_url": feed_url,
+        "programme": programme,
+    }

@@ -1,0 +1,260 @@
+"""The calendar's list and month views, the archive, and the iCal feeds."""
+
+from itertools import groupby
+
+from django.core.paginator import Paginator
+from django.db.models import Count, Max
+from django.http import Http404, HttpResponse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_safe
+from wagtail.models import Page
+
+from core.i18n import absolute_url
+from events.calendar import (
+    PAGE_SIZE,
+    CalendarQuery,
+    entries_for,
+    parse_month,
+    shift_month,
+    source_of,
+)
+from events.feeds import (
+    CONTENT_TYPE,
+    FeedBuilder,
+    feed_version,
+    location_text,
+    not_modified,
+    with_validators,
+)
+from events.models import CalendarPage, EventIndexPage, EventPage, Session, uid_domain
+
+# Raised whenever the feed's layout changes, so cached copies are not reused.
+FEED_FORMAT = 1
+
+
+def feed_links(page, request, route, query=""):
+    """The https and webcal:// addresses of a page's feed."""
+    url = absolute_url(page, request) + route
+    if query:
+        url += "?" + query
+    return {"feed_url": url, "webcal_url": "webcal://" + url.split("://", 1)[1]}
+
+
+def calendar_context(index, request):
+    query = CalendarQuery(index, request.GET)
+    context = {
+        "calendar": query,
+        "view": "list",
+        "bad_month": None,
+        "list_query": query.query_without("view", "month", "page"),
+    }
+    context.update(feed_links(index, request, "feed.ics", query.filter_query()))
+    if request.GET.get("view") == "month":
+        context["view"] = "month"
+        today = timezone.localdate()
+        first = today.replace(day=1)
+        if "month" in request.GET:
+            parsed = parse_month(request.GET["month"], today)
+            if parsed is None:
+                context["bad_month"] = request.GET["month"]
+            else:
+                first = parsed
+        entries = entries_for(query.in_month(first), index.locale)
+        context.update(
+            month=first,
+            weeks=query.month_grid(first, entries),
+            month_entries=entries,
+            previous_month=shift_month(first, -1).strftime("%Y-%m"),
+            next_month=shift_month(first, 1).strftime("%Y-%m"),
+            previous_allowed=parse_month(shift_month(first, -1).strftime("%Y-%m"), today),
+            next_allowed=parse_month(shift_month(first, 1).strftime("%Y-%m"), today),
+            month_query=query.query_without("month", "page", "view"),
+        )
+    else:
+        paginator = Paginator(query.upcoming(), PAGE_SIZE)
+        page = paginator.get_page(request.GET.get("page"))
+        entries = entries_for(page.object_list, index.locale)
+        context.update(
+            paginator=paginator,
+            results_page=page,
+            days=[
+                (day, list(items)) for day, items in groupby(entries, lambda e: e.starts_at.date())
+            ],
+            page_query=query.query_without("page"),
+        )
+    return context
+
+
+def archive_context(index, request):
+    query = CalendarQuery(index, request.GET)
+    paginator = Paginator(query.past_events(), PAGE_SIZE)
+    page = paginator.get_page(request.GET.get("page"))
+    entries = entries_for(page.object_list, index.locale)
+    with_results = set(
+        EventPage.objects.filter(pk__in=[e.page.pk for e in entries])
+        .filter(forums__results__gt="")
+        .values_list("pk", flat=True)
+    ) | set(
+        EventPage.objects.filter(pk__in=[e.page.pk for e in entries])
+        .exclude(results_introduction="")
+        .values_list("pk", flat=True)
+    )
+    for entry in entries:
+        entry.has_results = entry.page.pk in with_results
+    return {
+        "calendar": query,
+        "paginator": paginator,
+        "results_page": page,
+        "entries": entries,
+        "page_query": query.query_without("page"),
+    }
+
+
+def _stats(sessions, locale):
+    stats = sessions.aggregate(
+        count=Count("pk"),
+        changed=Max("updated_at"),
+        published=Max("page__last_published_at"),
+    )
+    stats["translated"] = CalendarPage.objects.filter(locale=locale).aggregate(
+        latest=Max("last_published_at")
+    )["latest"]
+    moments = [stats[name] for name in ("changed", "published", "translated") if stats[name]]
+    return stats, max(moments) if moments else None
+
+
+def _feed_response(request, builder_factory, sessions, locale, key):
+    stats, last_modified = _stats(sessions, locale)
+    etag = feed_version((FEED_FORMAT, locale.language_code, key, sorted(stats.items())))
+    response = not_modified(request, etag, last_modified)
+    if response is not None:
+        return with_validators(response, etag, last_modified)
+    body = builder_factory(entries_for(sessions, locale)).render()
+    response = HttpResponse(body, content_type=CONTENT_TYPE)
+    response["Content-Disposition"] = 'inline; filename="calendar.ics"'
+    return with_validators(response, etag, last_modified)
+
+
+def _add_entry(builder, entry, request):
+    page_url = absolute_url(entry.page, request)
+    session = entry.session
+    summary = entry.page.title
+    notes = [entry.page.teaser]
+    if session.is_cancelled:
+        summary = _("Cancelled: %(title)s") % {"title": summary}
+        if entry.reason:
+            notes.insert(0, _("Cancelled: %(reason)s") % {"reason": entry.reason})
+    elif session.is_moved:
+        notes.insert(0, _("Moved from its usual date."))
+    notes.append(page_url)
+    builder.add(
+        uid=session.uid,
+        summary=summary,
+        starts_at=session.starts_at,
+        ends_at=session.ends_at,
+        stamp=max(filter(None, [session.updated_at, entry.page.last_published_at])),
+        sequence=session.sequence,
+        cancelled=session.is_cancelled,
+        description="\n\n".join(note for note in notes if note),
+        location=location_text(entry.place, entry.page.online_url),
+        url=page_url,
+    )
+
+
+@require_safe
+def ics_view(request, path, name):
+    """``<page>/feed.ics`` (a calendar, with its filters) and ``<page>/calendar.ics`` (one
+    event or course). Wagtail's page URLs cannot hold a dot, so these live beside them."""
+    page = Page.find_for_request(request, path)
+    if page is None or not page.live or page.get_view_restrictions().exists():
+        raise Http404
+    page = page.specific
+    if name == "feed" and isinstance(page, EventIndexPage):
+        return calendar_feed(page, request)
+    if name == "calendar" and isinstance(page, CalendarPage):
+        return page_feed(page, request)
+    raise Http404
+
+
+def calendar_feed(index, request):
+    query = CalendarQuery(index, request.GET)
+    sessions = query.for_feed()
+    name = index.title
+    if query.filters:
+        labels = ", ".join(str(item["label"]) for item in query.active_filters.values())
+        name = f"{name}: {labels}"
+
+    def build(entries):
+        builder = FeedBuilder(
+            name=name,
+            description=_("Events and course sessions of Frühe Hilfen, early help for families"),
+            language=index.locale.language_code,
+            url=absolute_url(index, request),
+        )
+        for entry in entries:
+            _add_entry(builder, entry, request)
+        return builder
+
+    return _feed_response(request, build, sessions, index.locale, query.filter_query())
+
+
+def page_feed(page, request):
+    """All dates of one event or course; for a conference also its timetable and forums."""
+    page = page.specific
+    if not page.live:
+        raise Http404
+    source = source_of(page)
+    sessions = Session.objects.filter(page=source).select_related("place")
+
+    def build(entries):
+        builder = FeedBuilder(
+            name=page.title,
+            description=page.teaser,
+            language=page.locale.language_code,
+            url=absolute_url(page, request),
+        )
+        for entry in entries:
+            _add_entry(builder, entry, request)
+        if isinstance(page, EventPage):
+            _add_conference_parts(builder, page, request)
+        return builder
+
+    return _feed_response(
+        request, build, sessions, page.locale, f"page:{page.pk}:{page.last_published_at}"
+    )
+
+
+def _add_conference_parts(builder, page, request):
+    url = absolute_url(page, request)
+    stamp = page.last_published_at or timezone.now()
+    cancelled = page.is_cancelled
+    location = location_text(page.place, page.online_url)
+    for item in page.agenda_items.all():
+        builder.add(
+            uid=f"agenda.{item.translation_key}@{uid_domain()}",
+            summary=item.title,
+            starts_at=item.starts_at,
+            ends_at=item.ends_at or item.starts_at,
+            stamp=stamp,
+            cancelled=cancelled,
+            description=f"{page.title}\n\n{url}",
+            location=", ".join(filter(None, [item.room, location])),
+            url=url,
+        )
+    rounds = {r.number: r for r in page.rounds.all()}
+    for forum in page.forums.all():
+        slot = rounds.get(forum.round_number)
+        if slot is None:
+            continue
+        builder.add(
+            uid=f"forum.{forum.translation_key}@{uid_domain()}",
+            summary=f"{slot.title}: {forum.title}",
+            starts_at=slot.starts_at,
+            ends_at=slot.ends_at,
+            stamp=stamp,
+            cancelled=cancelled,
+            description="\n\n".join(filter(None, [forum.description, page.title, url])),
+            location=", ".join(filter(None, [forum.room, location])),
+            url=url,
+        )
