@@ -1,0 +1,204 @@
+"""iCal feeds as calendar apps read them: parsed with icalendar, expanded with
+recurring-ical-events, compared with what the pages list."""
+
+import re
+from datetime import date, datetime, time
+
+import icalendar
+import pytest
+import recurring_ical_events
+
+from events.models import Session
+from events.tests.conftest import local, make_event, tuesday_course_2027
+
+
+def parse(response):
+    assert response.status_code == 200
+    assert response["Content-Type"] == "text/calendar; charset=utf-8"
+    return icalendar.Calendar.from_ical(response.content)
+
+
+def occurrences(calendar, start=date(2020, 1, 1), end=date(2031, 1, 1)):
+    return recurring_ical_events.of(calendar).between(start, end)
+
+
+def listed_times(html):
+    """The start times a course page lists, as ISO strings (from its <time> elements)."""
+    return re.findall(
+        r'<li class="entry[^"]*">\s*<p class="entry__time">\s*(?:<del>)?<time datetime="([^"]+)"',
+        html,
+    )
+
+
+def test_course_feed_has_exactly_the_sessions_the_page_lists(client, calendar_site):
+    course = tuesday_course_2027(
+        calendar_site,
+        exceptions=[{"date": date(2027, 4, 13), "action": "cancel", "reason": "Osterferien"}],
+    )
+    page_html = client.get(course.url).content.decode()
+    calendar = parse(client.get(course.url + "calendar.ics"))
+    events = occurrences(calendar)
+    assert len(events) == 36
+    feed_starts = sorted(e.start for e in events)
+    page_starts = sorted(datetime.fromisoformat(value) for value in listed_times(page_html))
+    assert feed_starts == page_starts
+    assert {
+        e.start.astimezone(local(datetime(2027, 1, 1)).tzinfo).strftime("%H:%M") for e in events
+    } == {"18:00"}
+    cancelled = [e for e in events if e.get("status") == "CANCELLED"]
+    assert [e.start.date() for e in cancelled] == [date(2027, 4, 13)]
+    assert "Osterferien" in str(cancelled[0]["description"])
+
+
+def test_feed_is_rfc5545_shaped(client, calendar_site):
+    tuesday_course_2027(calendar_site)
+    raw = client.get("/de/kalender/feed.ics").content
+    lines = raw.split(b"\r\n")
+    assert raw.endswith(b"\r\n") and b"\n" not in raw.replace(b"\r\n", b"")
+    assert all(len(line) <= 75 for line in lines)
+    calendar = icalendar.Calendar.from_ical(raw)
+    for name, value in [
+        ("VERSION", "2.0"),
+        ("METHOD", "PUBLISH"),
+        ("X-WR-TIMEZONE", "Europe/Berlin"),
+    ]:
+        assert str(calendar[name]) == value
+    assert calendar["PRODID"]
+    assert calendar["X-WR-CALNAME"] == "Kalender"
+    assert calendar["REFRESH-INTERVAL"].to_ical() == b"PT6H"
+    assert calendar["X-PUBLISHED-TTL"].to_ical() == b"PT6H"
+    tzids = {tz["TZID"] for tz in calendar.walk("VTIMEZONE")}
+    assert tzids == {"Europe/Berlin"}
+    events = calendar.walk("VEVENT")
+    assert len(events) == 36
+    for event in events:
+        for prop in (
+            "UID",
+            "DTSTAMP",
+            "LAST-MODIFIED",
+            "SEQUENCE",
+            "DTSTART",
+            "DTEND",
+            "SUMMARY",
+            "LOCATION",
+            "URL",
+            "DESCRIPTION",
+            "STATUS",
+        ):
+            assert prop in event, prop
+        assert event["DTSTART"].params["TZID"] == "Europe/Berlin"
+    assert len({e["UID"] for e in events}) == 36
+
+
+def test_uids_survive_an_edit_and_a_republish_and_sequence_rises_on_a_move(client, calendar_site):
+    course = tuesday_course_2027(calendar_site)
+    url = course.url + "calendar.ics"
+    before = {e["UID"]: e for e in parse(client.get(url)).walk("VEVENT")}
+
+    course.title = "wir2 – neuer Name"
+    course.save_revision().publish()
+    renamed = {e["UID"]: e for e in parse(client.get(url)).walk("VEVENT")}
+    assert renamed.keys() == before.keys()
+    assert {str(e["SUMMARY"]) for e in renamed.values()} == {"wir2 – neuer Name"}
+
+    course.exceptions.create(date=date(2027, 5, 4), action="move", new_start_time=time(19))
+    course.save_revision().publish()
+    moved = {e["UID"]: e for e in parse(client.get(url)).walk("VEVENT")}
+    assert moved.keys() == before.keys()
+    changed = [uid for uid in moved if moved[uid]["SEQUENCE"] != before[uid]["SEQUENCE"]]
+    assert len(changed) == 1
+    assert moved[changed[0]]["SEQUENCE"] == 1
+    assert moved[changed[0]].start == local(datetime(2027, 5, 4, 19))
+
+
+def test_uids_do_not_depend_on_database_ids(calendar_site):
+    course = tuesday_course_2027(calendar_site)
+    session = Session.objects.filter(page=course).first()
+    assert str(course.translation_key) in session.uid
+    assert f".{session.pk}@" not in session.uid and f"-{course.pk}." not in session.uid
+
+
+def test_conditional_request_is_answered_with_304(client, calendar_site):
+    tuesday_course_2027(calendar_site)
+    first = client.get("/de/kalender/feed.ics")
+    assert first["ETag"] and first["Last-Modified"]
+    again = client.get("/de/kalender/feed.ics", HTTP_IF_NONE_MATCH=first["ETag"])
+    assert again.status_code == 304
+    assert again.content == b""
+    since = client.get("/de/kalender/feed.ics", HTTP_IF_MODIFIED_SINCE=first["Last-Modified"])
+    assert since.status_code == 304
+
+
+def test_a_change_gives_the_feed_a_new_etag(client, calendar_site):
+    course = tuesday_course_2027(calendar_site)
+    etag = client.get("/de/kalender/feed.ics")["ETag"]
+    course.title = "Anderer Titel"
+    course.save_revision().publish()
+    response = client.get("/de/kalender/feed.ics", HTTP_IF_NONE_MATCH=etag)
+    assert response.status_code == 200
+    assert response["ETag"] != etag
+
+
+def test_filtered_feed_holds_only_what_the_filter_selects(client, calendar_site):
+    tagged = make_event(
+        calendar_site,
+        local(datetime(2027, 5, 3, 10)),
+        local(datetime(2027, 5, 3, 12)),
+        title="Mit Thema",
+        place=calendar_site["wehlheiden"],
+    )
+    tagged.topics = [calendar_site["topic"]]
+    tagged.save_revision().publish()
+    make_event(
+        calendar_site,
+        local(datetime(2027, 5, 4, 10)),
+        local(datetime(2027, 5, 4, 12)),
+        title="Ohne Thema",
+    )
+    everything = parse(client.get("/de/kalender/feed.ics"))
+    filtered = parse(client.get("/de/kalender/feed.ics?topic=bindung"))
+    assert sorted(str(e["SUMMARY"]) for e in everything.walk("VEVENT")) == [
+        "Mit Thema",
+        "Ohne Thema",
+    ]
+    assert [str(e["SUMMARY"]) for e in filtered.walk("VEVENT")] == ["Mit Thema"]
+    assert "Bindung" in str(filtered["X-WR-CALNAME"])
+
+
+def test_cancelled_event_is_marked_cancelled_in_the_feed(client, calendar_site):
+    event = make_event(
+        calendar_site, local(datetime(2027, 6, 1, 9)), local(datetime(2027, 6, 1, 17))
+    )
+    event.status = "cancelled"
+    event.save_revision().publish()
+    (vevent,) = parse(client.get(event.url + "calendar.ics")).walk("VEVENT")
+    assert vevent["STATUS"] == "CANCELLED"
+    assert vevent["SEQUENCE"] == 1
+
+
+def test_conference_feed_holds_its_timetable_and_forums(client, demo):
+    url = "/en/calendar/early-help-conference-hesse-2019/calendar.ics"
+    calendar = parse(client.get(url))
+    summaries = [str(e["SUMMARY"]) for e in calendar.walk("VEVENT")]
+    assert len(summaries) == 1 + 5 + 18  # the day, its agenda, nine forums in two rounds
+    assert "First round: Premature and multiple births" in summaries
+    assert calendar["X-WR-CALNAME"].startswith("Conference")
+    german = parse(client.get("/de/kalender/fachtagung-fruehe-hilfen-hessen-2019/calendar.ics"))
+    # The same forum is the same calendar event in every language.
+    assert {e["UID"] for e in german.walk("VEVENT")} == {e["UID"] for e in calendar.walk("VEVENT")}
+
+
+@pytest.mark.parametrize(
+    "url", ["/de/nirgends/feed.ics", "/de/kalender/calendar.ics", "/xx/kalender/feed.ics"]
+)
+def test_unknown_feeds_are_404(client, calendar_site, url):
+    assert client.get(url, follow=True).status_code == 404
+
+
+def test_every_language_has_its_own_feed_titles(client, demo):
+    english = parse(client.get("/en/calendar/feed.ics"))
+    german = parse(client.get("/de/kalender/feed.ics"))
+    assert str(english["X-WR-CALNAME"]) == "Calendar"
+    assert str(german["X-WR-CALNAME"]) == "Kalender"
+    titles = {str(e["SUMMARY"]) for e in english.walk("VEVENT")}
+    assert "wir2 – attachment training for single parents in Kassel" in titles

@@ -1,0 +1,115 @@
+"""Event and course pages: status, dates, conference parts, structured data, page rules."""
+
+import json
+import re
+from datetime import datetime
+
+from wagtail.test.utils import WagtailPageTestCase
+
+from events.models import CoursePage, EventIndexPage, EventPage
+from events.tests.conftest import local, make_event
+from home.models import ContentPage, HomePage
+
+
+class PageTreeTests(WagtailPageTestCase):
+    def test_calendar_lives_below_a_home_page(self):
+        self.assertCanCreateAt(HomePage, EventIndexPage)
+        self.assertCanNotCreateAt(ContentPage, EventIndexPage)
+
+    def test_events_and_courses_live_in_the_calendar_only(self):
+        self.assertAllowedSubpageTypes(EventIndexPage, {EventPage, CoursePage})
+        self.assertAllowedParentPageTypes(EventPage, {EventIndexPage})
+        self.assertAllowedParentPageTypes(CoursePage, {EventIndexPage})
+        self.assertAllowedSubpageTypes(EventPage, set())
+
+
+def json_ld(html):
+    return json.loads(
+        re.search(r'<script type="application/ld\+json">(.*?)</script>', html, re.S).group(1)
+    )
+
+
+def test_conference_shows_timetable_forums_and_results(client, demo):
+    html = client.get("/en/calendar/early-help-conference-hesse-2019/").content.decode()
+    assert "First round" in html and "Second round" in html
+    assert html.count('class="forum"') == 18
+    assert 'id="results-heading"' in html
+    results = html[html.index('class="results-table"') :]
+    assert "Premature and multiple births" in results
+    assert "Hilfen schon während der Schwangerschaft planen." in results
+    data = json_ld(html)
+    assert data["@type"] == "Event"
+    assert data["eventStatus"] == "https://schema.org/EventScheduled"
+    assert data["eventAttendanceMode"] == "https://schema.org/OfflineEventAttendanceMode"
+    assert data["location"]["address"]["addressLocality"] == "Bad Nauheim"
+    assert len(data["subEvent"]) == 18
+
+
+def test_course_page_lists_sessions_and_offers_its_feed(client, demo):
+    html = client.get("/de/kalender/wir2-bindungstraining-kassel/").content.decode()
+    assert html.count('<li class="entry') == 40
+    assert (
+        'href="webcal://testserver/de/kalender/wir2-bindungstraining-kassel/calendar.ics"' in html
+    )
+    assert (
+        'href="http://testserver/de/kalender/wir2-bindungstraining-kassel/calendar.ics" download'
+        in html
+    )
+    assert "Familienzentrum Wehlheiden" in html and "Familienzentrum Rothenditmold" in html
+    data = json_ld(html)
+    statuses = {event["eventStatus"] for event in data["subEvent"]}
+    assert "https://schema.org/EventCancelled" in statuses
+
+
+def test_status_is_shown_prominently(client, calendar_site):
+    event = make_event(
+        calendar_site,
+        local(datetime(2030, 6, 1, 9)),
+        local(datetime(2030, 6, 1, 17)),
+        online_url="https://meet.example/fachtag",
+    )
+    event.status = "moved_online"
+    event.status_note = "Wir treffen uns per Video."
+    event.save_revision().publish()
+    html = client.get(event.url).content.decode()
+    banner = re.search(
+        r'<div class="status-banner status-banner--moved_online" role="status">(.*?)</div>',
+        html,
+        re.S,
+    )
+    assert banner and "Wir treffen uns per Video." in banner.group(1)
+    assert json_ld(html)["eventAttendanceMode"] == "https://schema.org/OnlineEventAttendanceMode"
+    assert json_ld(html)["eventStatus"] == "https://schema.org/EventMovedOnline"
+
+
+def test_end_before_start_is_refused(calendar_site):
+    from django.core.exceptions import ValidationError
+
+    page = EventPage(
+        title="Falsch", start=local(datetime(2030, 1, 2, 10)), end=local(datetime(2030, 1, 1, 10))
+    )
+    try:
+        page.clean()
+    except ValidationError as error:
+        assert "end" in error.message_dict
+    else:
+        raise AssertionError("an event ending before it starts was accepted")
+
+
+def test_programme_page_lists_its_courses_and_events(client, demo):
+    html = client.get("/en/offers/single-parents-kassel/").content.decode()
+    assert 'id="programme-dates-heading"' in html
+    assert "wir2 – attachment training for single parents in Kassel" in html
+    assert 'rel="alternate" type="text/calendar"' in html
+    assert "feed.ics?programme=single-parents-kassel" in html
+
+
+def test_home_shows_upcoming_dates(client, demo):
+    html = client.get("/en/").content.decode()
+    assert 'id="upcoming-heading"' in html
+    assert "wir2 – attachment training" in html
+
+
+def test_print_stylesheet_is_linked(client, demo):
+    html = client.get("/de/kalender/wir2-bindungstraining-kassel/").content.decode()
+    assert 'media="print"' in html
