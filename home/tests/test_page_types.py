@@ -5,6 +5,7 @@ from wagtail.test.utils import WagtailPageTestCase
 from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfield
 
 from core.demo_builder import DemoBuilder
+from events.models import EventIndexPage
 from home.models import ContentPage, HomePage
 from programmes.models import ProgrammeIndexPage
 
@@ -18,7 +19,7 @@ class PageTypeRulesTest(WagtailPageTestCase):
 
     def test_content_pages_nest_below_home_and_each_other(self):
         self.assertAllowedParentPageTypes(ContentPage, {HomePage, ContentPage})
-        self.assertAllowedSubpageTypes(HomePage, {ContentPage, ProgrammeIndexPage})
+        self.assertAllowedSubpageTypes(HomePage, {ContentPage, ProgrammeIndexPage, EventIndexPage})
         self.assertAllowedSubpageTypes(ContentPage, {ContentPage})
         self.assertCanCreateAt(HomePage, ContentPage)
         self.assertCanCreateAt(ContentPage, ContentPage)
