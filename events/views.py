@@ -30,7 +30,7 @@ from events.feeds import (
 from events.models import CalendarPage, EventIndexPage, EventPage, Session, uid_domain
 
 # Raised whenever the feed's layout changes, so cached copies are not reused.
-FEED_FORMAT = 1
+FEED_FORMAT = 2
 
 
 def feed_links(page, request, route, query=""):
@@ -136,8 +136,10 @@ def _feed_response(request, builder_factory, sessions, locale, key):
     return with_validators(response, etag, last_modified)
 
 
-def _add_entry(builder, entry, request):
-    page_url = absolute_url(entry.page, request)
+def _add_entry(builder, entry, request, urls):
+    page_url = urls.get(entry.page.pk)
+    if page_url is None:  # one URL per page, not per session: feeds hold thousands
+        page_url = urls[entry.page.pk] = absolute_url(entry.page, request)
     session = entry.session
     summary = entry.page.title
     notes = [entry.page.teaser]
@@ -192,8 +194,9 @@ def calendar_feed(index, request):
             language=index.locale.language_code,
             url=absolute_url(index, request),
         )
+        urls = {}
         for entry in entries:
-            _add_entry(builder, entry, request)
+            _add_entry(builder, entry, request, urls)
         return builder
 
     return _feed_response(request, build, sessions, index.locale, query.filter_query())
@@ -214,8 +217,9 @@ def page_feed(page, request):
             language=page.locale.language_code,
             url=absolute_url(page, request),
         )
+        urls = {}
         for entry in entries:
-            _add_entry(builder, entry, request)
+            _add_entry(builder, entry, request, urls)
         if isinstance(page, EventPage):
             _add_conference_parts(builder, page, request)
         return builder
