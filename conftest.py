@@ -30,3 +30,14 @@ def demo_site(db):
 @pytest.fixture
 def demo(demo_site):
     return demo_site
+
+
+@pytest.fixture(autouse=True)
+def _fresh_cache():
+    """Wagtail caches the sites' root paths; a test that builds its own site and is rolled
+    back would leave them stale for the next test (rollback sends no signals)."""
+    yield
+    from django.core.cache import caches
+
+    for alias in caches:
+        caches[alias].clear()
