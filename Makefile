@@ -6,7 +6,7 @@ MANAGE := $(BIN)/python manage.py
 INSTALLED := $(VENV)/.installed
 LANGUAGES := de en tr ar uk
 
-.PHONY: run install test lint check pytest chromium messages clean
+.PHONY: run install test lint check pytest chromium messages bench clean
 
 run: install  ## Install, migrate SQLite, load demo content, print admin login, serve :8000
 	$(MANAGE) migrate --noinput
@@ -42,6 +42,9 @@ chromium:
 messages: install  ## Refresh the UI catalogues after changing strings, then translate them
 	$(MANAGE) makemessages --no-obsolete --ignore=.venv --ignore=tests $(foreach l,$(LANGUAGES),-l $(l))
 	$(MANAGE) compilemessages --ignore=.venv
+
+bench: install  ## Benchmarks (not part of `make test`): they print their figures
+	$(BIN)/python bench/calendar_feed.py
 
 clean:
 	rm -rf $(VENV) db.sqlite3* db.test.sqlite3* media staticfiles .local .pytest_cache
