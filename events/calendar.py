@@ -16,6 +16,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Locale
 
+from core.filters import FilterForm
 from core.i18n import localize_all
 from directory.models import District, Place, Topic
 from events.models import Audience, CalendarLanguage, CalendarPage, CourseException, Session
@@ -30,7 +31,7 @@ MONTHS_BACK = 24
 MONTHS_AHEAD = 36
 
 
-class CalendarForm(forms.Form):
+class CalendarForm(FilterForm):
     topic = forms.ChoiceField(label=_("Topic"), required=False)
     audience = forms.ChoiceField(label=_("For whom"), required=False)
     district = forms.ChoiceField(label=_("Where"), required=False)
@@ -58,17 +59,6 @@ class CalendarForm(forms.Form):
         self.fields["programme"].choices = [("", _("All programmes"))] + [
             (p.slug, p.title) for p in programmes
         ]
-
-    def valid_filters(self):
-        self.is_valid()
-        return {
-            name: value
-            for name, value in self.cleaned_data.items()
-            if value and name not in self.errors
-        }
-
-    def dropped(self):
-        return [(self.FILTER_NAMES[name], self.data.get(name, "")) for name in self.errors]
 
 
 def source_of(page):
@@ -276,14 +266,7 @@ class CalendarQuery:
     # --- presentation helpers ------------------------------------------------------------
     @property
     def active_filters(self):
-        labels = {}
-        for name, value in self.filters.items():
-            label = dict(self.form.fields[name].choices).get(value, value)
-            params = self.params.copy()
-            params.pop(name, None)
-            params.pop("page", None)
-            labels[name] = {"label": label, "remove_query": params.urlencode()}
-        return labels
+        return self.form.active(self.filters, self.params)
 
     def query_without(self, *names):
         params = self.params.copy()

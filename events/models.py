@@ -32,7 +32,7 @@ from wagtail.models import Orderable, Page, TranslatableMixin
 from wagtail.search import index
 
 from core.blocks import PARAGRAPH_FEATURES, BaseStreamBlock
-from programmes.vocabulary import OFFER_LANGUAGES
+from programmes.models import OfferLanguage
 
 
 class Audience(models.TextChoices):
@@ -189,14 +189,10 @@ class CalendarPage(Page):
         return context
 
 
-class CalendarLanguage(Orderable):
+class CalendarLanguage(OfferLanguage):
     page = ParentalKey(CalendarPage, on_delete=models.CASCADE, related_name="languages")
-    code = models.CharField(_("language"), max_length=8, choices=OFFER_LANGUAGES)
 
-    panels = [FieldPanel("code")]
-
-    class Meta(Orderable.Meta):
-        verbose_name = _("language")
+    class Meta(OfferLanguage.Meta):
         unique_together = [("page", "code")]
 
 

@@ -10,7 +10,6 @@ from core.i18n import absolute_url, localize_all
 from core.jsonld import json_ld_script
 from events.calendar import entries_for, localize_pages, source_of
 from events.models import EventPage, EventStatus, Session
-from programmes.vocabulary import OFFER_LANGUAGE_NAMES, RTL_OFFER_LANGUAGES
 
 SCHEMA_STATUS = {
     EventStatus.SCHEDULED: "https://schema.org/EventScheduled",
@@ -83,14 +82,7 @@ class CalendarEntryDetail:
 
     @cached_property
     def languages(self):
-        return [
-            {
-                "code": item.code,
-                "name": OFFER_LANGUAGE_NAMES.get(item.code, item.code),
-                "dir": "rtl" if item.code in RTL_OFFER_LANGUAGES else "ltr",
-            }
-            for item in self.page.languages.all()
-        ]
+        return list(self.page.languages.all())
 
     # --- conferences ------------------------------------------------------------------
     @cached_property
@@ -171,7 +163,7 @@ class CalendarEntryDetail:
         if page.is_free:
             data["isAccessibleForFree"] = True
         if self.languages:
-            data["inLanguage"] = [lang["code"] for lang in self.languages]
+            data["inLanguage"] = [lang.code for lang in self.languages]
         sub_events = self._sub_events(url)
         if sub_events:
             data["subEvent"] = sub_events

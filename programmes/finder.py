@@ -13,6 +13,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.images import get_image_model
 from wagtail.models import Locale
 
+from core.filters import FilterForm
 from core.i18n import localize_all
 from directory.models import District, TargetGroup, Topic
 from programmes.models import ProgrammePage
@@ -28,7 +29,7 @@ STATUS_ORDER = Case(
 )
 
 
-class FinderForm(forms.Form):
+class FinderForm(FilterForm):
     topic = forms.ChoiceField(label=_("Topic"), required=False)
     group = forms.ChoiceField(label=_("For whom"), required=False)
     age = forms.ChoiceField(label=_("Age of the child"), required=False)
@@ -56,19 +57,6 @@ class FinderForm(forms.Form):
             (d.slug, d.name) for d in districts
         ]
         self.fields["language"].choices = [("", _("Any language"))] + OFFER_LANGUAGES
-
-    def valid_filters(self):
-        """The filters that were given and are valid; invalid ones are dropped."""
-        self.is_valid()
-        return {
-            name: value
-            for name, value in self.cleaned_data.items()
-            if value and name not in self.errors
-        }
-
-    def dropped(self):
-        """(filter name, value) of each filter that was given but is not valid."""
-        return [(self.FILTER_NAMES[name], self.data.get(name, "")) for name in self.errors]
 
 
 def _in_language(model, locale, fallback_locale):
@@ -201,19 +189,7 @@ class Finder:
     # --- presentation ---------------------------------------------------------------------
     @property
     def active_filters(self):
-        """Each active filter with its label and the query string that removes it."""
-        labels = {}
-        for name, value in self.filters.items():
-            field = self.form.fields[name]
-            if isinstance(field, forms.BooleanField):
-                label = field.label
-            else:
-                label = dict(field.choices).get(value, value)
-            params = self.request.GET.copy()
-            params.pop(name, None)
-            params.pop("page", None)
-            labels[name] = {"label": label, "remove_query": params.urlencode()}
-        return labels
+        return self.form.active(self.filters, self.request.GET)
 
     def page_query(self, number):
         params = self.request.GET.copy()

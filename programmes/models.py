@@ -15,7 +15,12 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from core.blocks import PARAGRAPH_FEATURES, BaseStreamBlock
-from programmes.vocabulary import AGE_GROUPS, OFFER_LANGUAGES
+from programmes.vocabulary import (
+    AGE_GROUPS,
+    OFFER_LANGUAGE_NAMES,
+    OFFER_LANGUAGES,
+    RTL_OFFER_LANGUAGES,
+)
 
 
 class ProgrammeIndexPage(Page):
@@ -232,14 +237,30 @@ class ProgrammePage(Page):
         return context
 
 
-class ProgrammeLanguage(Orderable):
-    page = ParentalKey(ProgrammePage, on_delete=models.CASCADE, related_name="languages")
+class OfferLanguage(Orderable):
+    """A language an offer is held in; programmes and calendar entries list them inline."""
+
     code = models.CharField(_("language"), max_length=8, choices=OFFER_LANGUAGES)
 
     panels = [FieldPanel("code")]
 
     class Meta(Orderable.Meta):
+        abstract = True
         verbose_name = _("language")
+
+    @property
+    def name(self):
+        return OFFER_LANGUAGE_NAMES.get(self.code, self.code)
+
+    @property
+    def dir(self):
+        return "rtl" if self.code in RTL_OFFER_LANGUAGES else "ltr"
+
+
+class ProgrammeLanguage(OfferLanguage):
+    page = ParentalKey(ProgrammePage, on_delete=models.CASCADE, related_name="languages")
+
+    class Meta(OfferLanguage.Meta):
         unique_together = [("page", "code")]
 
 

@@ -6,7 +6,6 @@ from django.utils.translation import get_language
 from core.i18n import absolute_url, localize_all
 from core.jsonld import json_ld_script
 from core.sections import sections_for
-from programmes.vocabulary import OFFER_LANGUAGE_NAMES, RTL_OFFER_LANGUAGES
 
 
 class ProgrammeDetail:
@@ -46,14 +45,7 @@ class ProgrammeDetail:
 
     @cached_property
     def languages(self):
-        return [
-            {
-                "code": item.code,
-                "name": OFFER_LANGUAGE_NAMES.get(item.code, item.code),
-                "dir": "rtl" if item.code in RTL_OFFER_LANGUAGES else "ltr",
-            }
-            for item in self.page.languages.all()
-        ]
+        return list(self.page.languages.all())
 
     @cached_property
     def sections(self):
@@ -80,7 +72,7 @@ class ProgrammeDetail:
             ]
         if self.languages:
             data["availableLanguage"] = [
-                {"@type": "Language", "name": lang["name"], "alternateName": lang["code"]}
+                {"@type": "Language", "name": lang.name, "alternateName": lang.code}
                 for lang in self.languages
             ]
         if self.places:
