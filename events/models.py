@@ -151,6 +151,38 @@ class CalendarPage(Page):
         related_name="+",
     )
 
+    # Registration (the registrations app takes the bookings; the settings live here so
+    # that editors find them on the page, in every language).
+    registration_enabled = models.BooleanField(_("registration open on this page"), default=False)
+    registration_opens_at = models.DateTimeField(
+        _("registration opens"), null=True, blank=True, help_text=_("Empty: at once.")
+    )
+    registration_closes_at = models.DateTimeField(
+        _("registration closes"), null=True, blank=True, help_text=_("Empty: when it starts.")
+    )
+    registration_capacity = models.PositiveIntegerField(
+        _("places in total"), null=True, blank=True, help_text=_("Empty: no overall limit.")
+    )
+    waiting_list = models.BooleanField(_("keep a waiting list"), default=True)
+    hold_minutes = models.PositiveSmallIntegerField(
+        _("minutes a place is held"),
+        default=30,
+        help_text=_("How long an unconfirmed registration keeps its place before it is freed."),
+    )
+    ask_organisation = models.BooleanField(_("ask for the organisation"), default=False)
+    ask_profession = models.BooleanField(_("ask for the profession"), default=False)
+    ask_dietary_needs = models.BooleanField(_("ask for dietary needs"), default=False)
+    ask_accessibility_needs = models.BooleanField(_("ask for accessibility needs"), default=False)
+    ask_childcare = models.BooleanField(_("ask whether childcare is needed"), default=False)
+    consent_text = models.TextField(
+        _("consent text"),
+        blank=True,
+        help_text=_(
+            "What participants agree to, e.g. how their data is used and when it is deleted. "
+            "Each registration keeps the wording it agreed to."
+        ),
+    )
+
     is_creatable = False
 
     search_fields = [
@@ -172,6 +204,28 @@ class CalendarPage(Page):
         InlinePanel("organisers", label=_("Organiser"), heading=_("Organisers and partners")),
         FieldPanel("contact"),
     ]
+    registration_panels = [
+        FieldPanel("registration_enabled"),
+        FieldRowPanel([FieldPanel("registration_opens_at"), FieldPanel("registration_closes_at")]),
+        FieldRowPanel(
+            [
+                FieldPanel("registration_capacity"),
+                FieldPanel("hold_minutes"),
+                FieldPanel("waiting_list"),
+            ]
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("ask_organisation"),
+                FieldPanel("ask_profession"),
+                FieldPanel("ask_dietary_needs"),
+                FieldPanel("ask_accessibility_needs"),
+                FieldPanel("ask_childcare"),
+            ],
+            heading=_("Optional questions"),
+        ),
+        FieldPanel("consent_text"),
+    ]
 
     class Meta:
         verbose_name = _("calendar entry")
@@ -183,9 +237,11 @@ class CalendarPage(Page):
 
     def get_context(self, request, *args, **kwargs):
         from events.presenters import CalendarEntryDetail
+        from registrations.views import registration_block
 
         context = super().get_context(request, *args, **kwargs)
         context["detail"] = CalendarEntryDetail(self.specific, request)
+        context["registration"] = registration_block(self.specific, request)
         return context
 
 
@@ -255,6 +311,7 @@ class EventPage(CalendarPage):
             ObjectList(content_panels, heading=_("Content")),
             ObjectList(CalendarPage.common_panels, heading=_("Facts for the calendar")),
             ObjectList(conference_panels, heading=_("Conference")),
+            ObjectList(CalendarPage.registration_panels, heading=_("Registration")),
             ObjectList(Page.promote_panels, heading=_("Promote")),
         ]
     )
@@ -450,6 +507,7 @@ class CoursePage(CalendarPage):
             ObjectList(content_panels, heading=_("Content")),
             ObjectList(schedule_panels, heading=_("Dates")),
             ObjectList(CalendarPage.common_panels, heading=_("Facts for the calendar")),
+            ObjectList(CalendarPage.registration_panels, heading=_("Registration")),
             ObjectList(Page.promote_panels, heading=_("Promote")),
         ]
     )
