@@ -108,6 +108,19 @@ HESSEN_FORUMS = [
 ]
 
 
+CONSENT = {
+    "de": (
+        "Ich bin einverstanden, dass die Veranstalter meine Angaben für diese Anmeldung "
+        "speichern und nutzen. Sie werden nicht weitergegeben und drei Monate nach der "
+        "Veranstaltung gelöscht."
+    ),
+    "en": (
+        "I agree that the organisers store and use my details for this registration. They "
+        "are not passed on and are deleted three months after the event."
+    ),
+}
+
+
 def _next_weekday(start, weekday):
     return start + timedelta(days=(weekday - start.weekday()) % 7 or 7)
 
@@ -337,6 +350,14 @@ def _jubilee_conference(demo, index, topics, places, today):
                 ("Kassenärztliche Vereinigung Baden-Württemberg (KVBW)", False),
             ]
         ),
+        registration_enabled=True,
+        registration_capacity=60,
+        waiting_list=True,
+        ask_organisation=True,
+        ask_profession=True,
+        ask_dietary_needs=True,
+        ask_accessibility_needs=True,
+        consent_text=CONSENT["de"],
         rounds=[
             Round(
                 number=1, title="1. Durchlauf", starts_at=_at(day, 11, 15), ends_at=_at(day, 12, 30)
@@ -363,6 +384,7 @@ def _jubilee_conference(demo, index, topics, places, today):
         page,
         "en",
         slug="jubilee-conference-quality-circles",
+        consent_text=CONSENT["en"],
         title="Jubilee conference: 10 years of interprofessional quality circles in early help",
         teaser=(
             "The NZFH and the Association of Statutory Health Insurance Physicians of "
@@ -490,6 +512,11 @@ def _kassel_course(demo, index, topics, places, today):
         ],
         is_free=True,
         cost_note="Kinderbetreuung während der Treffen",
+        registration_enabled=True,
+        registration_capacity=24,
+        waiting_list=True,
+        ask_childcare=True,
+        consent_text=CONSENT["de"],
     )
     demo.translation(
         page,
@@ -501,6 +528,7 @@ def _kassel_course(demo, index, topics, places, today):
             "feelings and everyday life, in a steady group. Childcare included."
         ),
         cost_note="Childcare during the meetings",
+        consent_text=CONSENT["en"],
         body=[
             paragraph(
                 "The training runs in two family centres at the same time. Choose the place and "

@@ -11,6 +11,7 @@ from core.search import search
 from core.sitemap import sitemap_view
 from core.views import robots_txt
 from events.views import ics_view
+from registrations import views as registrations
 
 urlpatterns = [
     path("django-admin/", admin.site.urls),
@@ -37,6 +38,9 @@ if settings.DEBUG or getattr(settings, "SERVE_MEDIA", False):
 # for "/" is redirected by LocaleMiddleware to the visitor's best language.
 urlpatterns += i18n_patterns(
     path("search/", search, name="search"),
+    path("registration/<int:page_id>/", registrations.submit, name="registration_submit"),
+    path("registration/confirm/<str:key>/", registrations.confirm, name="registration_confirm"),
+    path("registration/manage/<str:key>/", registrations.manage, name="registration_manage"),
     re_path(r"^(?P<path>(?:[\w\-]+/)*)(?P<name>feed|calendar)\.ics$", ics_view, name="ics"),
     path("", include(wagtail_urls)),
     prefix_default_language=True,

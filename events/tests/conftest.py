@@ -16,7 +16,9 @@ _counter = itertools.count()
 @pytest.fixture
 def calendar_site(db):
     """A bare site: German home and calendar, a topic, a district and two places."""
-    root = Page.get_first_root_node()
+    from core.demo_builder import DemoBuilder
+
+    root = DemoBuilder().page_root()  # also after a transactional test emptied the database
     Page.objects.filter(depth=2).delete()
     home = root.add_child(instance=HomePage(title="Start", slug="start"))
     Site.objects.all().delete()

@@ -36,6 +36,7 @@ class CourseAdminTests(WagtailPageTestCase):
                 "status": "scheduled",
                 "audience": "families",
                 "is_free": "on",
+                "hold_minutes": "30",
                 "schedules": inline_formset(
                     [
                         {

@@ -56,6 +56,7 @@ INSTALLED_APPS = [
     "directory",
     "programmes",
     "events",
+    "registrations",
     # Translation of content.
     "wagtail_localize",
     "wagtail_localize.locales",
@@ -172,7 +173,16 @@ else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
 # --- Background tasks (django-tasks, shipped with Wagtail) ----------------------------------
+# Background work (registration e-mails) runs after the request. Development and tests run
+# tasks at once; production stores them in the database for `manage.py db_worker`
+# (see portal/settings/production.py and the README).
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+
+# Registration: attempts per client address and window (seconds); RATELIMIT_ENABLE=false
+# switches the limit off, e.g. for load tests.
+RATELIMIT_ENABLE = env_bool("RATELIMIT_ENABLE", True)
+REGISTRATION_RATE_LIMIT = int(os.environ.get("REGISTRATION_RATE_LIMIT", "10"))
+REGISTRATION_RATE_WINDOW = int(os.environ.get("REGISTRATION_RATE_WINDOW", "600"))
 
 # --- Passwords ------------------------------------------------------------------------------
 AUTH_PASSWORD_VALIDATORS = [

@@ -1,0 +1,106 @@
+"""The e-mails a participant receives, in the language they registered in."""
+
+from django.conf import settings
+from django.core.mail import EmailMessage
+from django.template.loader import render_to_string
+from django.utils import translation
+from django.utils.translation import gettext as _
+
+from events.calendar import entries_for
+from events.feeds import FeedBuilder, location_text
+from events.models import CalendarPage, Forum, Session
+from registrations.links import personal_url
+
+SUBJECTS = {
+    "confirm_email": lambda: _("Please confirm your registration: %(title)s"),
+    "booked": lambda: _("Your place is confirmed: %(title)s"),
+    "waiting": lambda: _("You are on the waiting list: %(title)s"),
+    "promoted": lambda: _("A place has become free for you: %(title)s"),
+    "cancelled": lambda: _("Your registration is cancelled: %(title)s"),
+}
+WITH_CALENDAR = {"booked", "promoted"}
+
+
+def absolute(path):
+    return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + path
+
+
+def page_in_language(page, language):
+    translated = (
+        CalendarPage.objects.filter(
+            translation_key=page.translation_key, locale__language_code=language, live=True
+        )
+        .select_related("locale")
+        .first()
+    )
+    return translated or page
+
+
+def build_message(registration, kind):
+    language = registration.language
+    with translation.override(language):
+        page = page_in_language(registration.page, language)
+        locale = page.locale
+        entries = entries_for(
+            Session.objects.filter(page=registration.page).select_related("place"), locale
+        )
+        upcoming = [e for e in entries if not e.is_cancelled]
+        forum_keys = {
+            c.forum.translation_key: c
+            for c in registration.choices.select_related("forum")
+            if c.forum_id
+        }
+        localized = {
+            f.translation_key: f.title
+            for f in Forum.objects.filter(translation_key__in=forum_keys, locale=locale)
+        }
+        forums = [
+            localized.get(key, choice.forum_title)
+            for key, choice in sorted(forum_keys.items(), key=lambda item: item[1].round_number)
+        ]
+        context = {
+            "kind": kind,
+            "registration": registration,
+            "page": page,
+            "page_url": absolute(page.url or ""),
+            "first": upcoming[0] if upcoming else None,
+            "count": len(upcoming),
+            "forums": forums,
+            "confirm_url": absolute(personal_url(registration, "registration_confirm")),
+            "manage_url": absolute(personal_url(registration, "registration_manage")),
+            "hold_minutes": registration.page.specific.hold_minutes,
+        }
+        subject = SUBJECTS[kind]() % {"title": page.title}
+        body = render_to_string("registrations/email/message.txt", context)
+        message = EmailMessage(
+            subject=subject,
+            body=body,
+            from_email=settings.DEFAULT_FROM_EMAIL,
+            to=[registration.email],
+            headers={"Content-Language": language},
+        )
+        if kind in WITH_CALENDAR and upcoming:
+            message.attach("event.ics", calendar_for(page, upcoming), "text/calendar")
+        return message
+
+
+def calendar_for(page, entries):
+    builder = FeedBuilder(
+        name=page.title,
+        description=page.teaser,
+        language=page.locale.language_code,
+        url=absolute(page.url or ""),
+    )
+    for entry in entries:
+        builder.add(
+            uid=entry.session.uid,
+            summary=page.title,
+            starts_at=entry.session.starts_at,
+            ends_at=entry.session.ends_at,
+            stamp=entry.session.updated_at,
+            sequence=entry.session.sequence,
+            description=page.teaser,
+            location=location_text(entry.place, page.online_url),
+            url=absolute(page.url or ""),
+        )
+    return builder.render()

@@ -1,0 +1,113 @@
+"""The public registration form, built for one page: the optional questions its editors
+chose, and one forum per round for a conference."""
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from events.models import Forum, Round
+
+OPTIONAL_FIELDS = {
+    "organisation": "ask_organisation",
+    "profession": "ask_profession",
+    "dietary_needs": "ask_dietary_needs",
+    "accessibility_needs": "ask_accessibility_needs",
+    "childcare": "ask_childcare",
+}
+
+
+class RegistrationForm(forms.Form):
+    name = forms.CharField(label=_("Your name"), max_length=160)
+    email = forms.EmailField(
+        label=_("Your e-mail address"),
+        max_length=254,
+        help_text=_("We send you a link to confirm your registration."),
+    )
+    organisation = forms.CharField(label=_("Organisation"), max_length=200, required=False)
+    profession = forms.CharField(label=_("Profession"), max_length=200, required=False)
+    dietary_needs = forms.CharField(label=_("Dietary needs"), max_length=300, required=False)
+    accessibility_needs = forms.CharField(
+        label=_("Accessibility needs"),
+        max_length=300,
+        required=False,
+        help_text=_("e.g. step-free access, sign language interpreting"),
+    )
+    childcare = forms.CharField(
+        label=_("Childcare needed?"),
+        max_length=300,
+        required=False,
+        help_text=_("If yes: how many children, and how old?"),
+    )
+    consent = forms.BooleanField(label=_("I agree."), required=True)
+    # Spam protection: a field people never see, and the signed time the form was shown.
+    website = forms.CharField(required=False, label=_("Leave this field empty"))
+    started = forms.CharField(widget=forms.HiddenInput)
+
+    def __init__(self, data=None, *, page, source, availability, **kwargs):
+        super().__init__(data, **kwargs)
+        self.page = page
+        self.source = source
+        self.availability = availability
+        for name, switch in OPTIONAL_FIELDS.items():
+            if not getattr(source, switch):
+                del self.fields[name]
+        self.rounds = []
+        self._forums = {}
+        if hasattr(page, "rounds"):
+            self._add_forum_fields()
+
+    def _add_forum_fields(self):
+        rounds = list(Round.objects.filter(page_id=self.page.pk).order_by("sort_order"))
+        shown = list(Forum.objects.filter(page_id=self.page.pk).order_by("sort_order"))
+        # Capacity and bookings belong to the default-language forums.
+        sources = {f.translation_key: f for f in Forum.objects.filter(page_id=self.source.pk)}
+        for slot in rounds:
+            options = []
+            for forum in shown:
+                source_forum = sources.get(forum.translation_key)
+                if forum.round_number != slot.number or source_forum is None:
+                    continue
+                left = self.availability.forum_left(source_forum.pk)
+                options.append(
+                    {
+                        "value": str(forum.translation_key),
+                        "forum": forum,
+                        "source": source_forum,
+                        "left": left,
+                        "full": left is not None and left <= 0,
+                    }
+                )
+            if not options:
+                continue
+            name = f"forum_{slot.number}"
+            self.fields[name] = forms.ChoiceField(
+                label=slot.title,
+                choices=[(o["value"], o["forum"].title) for o in options],
+                widget=forms.RadioSelect,
+                error_messages={
+                    "required": _("Please choose one forum in this round."),
+                    "invalid_choice": _("Please choose one of the forums of this round."),
+                },
+            )
+            self._forums[slot.number] = {o["value"]: o for o in options}
+            self.rounds.append({"round": slot, "field": self[name], "options": options})
+
+    def chosen_forums(self):
+        """{round number: forum of the default-language page} for the valid choices."""
+        return {
+            number: options[self.cleaned_data[f"forum_{number}"]]["source"]
+            for number, options in self._forums.items()
+            if self.cleaned_data.get(f"forum_{number}") in options
+        }
+
+    def clean(self):
+        cleaned = super().clean()
+        if not self.source.waiting_list:
+            for number, options in self._forums.items():
+                chosen = options.get(cleaned.get(f"forum_{number}"))
+                if chosen and chosen["full"]:
+                    self.add_error(f"forum_{number}", _("This forum is full."))
+        return cleaned
+
+    def details(self):
+        fields = ["name", "email", *[n for n in OPTIONAL_FIELDS if n in self.fields]]
+        return {name: self.cleaned_data[name] for name in fields}

@@ -1,0 +1,54 @@
+"""Data minimisation (DSGVO Art. 5): personal data of registrations is kept only as long as
+the event needs it. This command anonymises registrations of events that ended more than
+``--days`` days ago (default: REGISTRATION_RETENTION_DAYS, 90). What stays is what the
+statistics need: the status, the language, the date and the forum chosen in each round."""
+
+from datetime import timedelta
+
+from django.conf import settings
+from django.core.management.base import BaseCommand
+from django.db.models import Max
+from django.utils import timezone
+
+from registrations.models import Registration
+
+
+class Command(BaseCommand):
+    help = "Anonymise registrations of events that ended more than --days days ago."
+
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--days", type=int, default=getattr(settings, "REGISTRATION_RETENTION_DAYS", 90)
+        )
+        parser.add_argument("--dry-run", action="store_true")
+
+    def handle(self, *args, days, dry_run, **options):
+        cutoff = timezone.now() - timedelta(days=days)
+        ended = (
+            Registration.objects.exclude(email="")
+            .values("page")
+            .annotate(last=Max("page__sessions__ends_at"))
+            .filter(last__lt=cutoff)
+            .values_list("page", flat=True)
+        )
+        registrations = Registration.objects.filter(page__in=list(ended)).exclude(email="")
+        count = registrations.count()
+        if not dry_run:
+            anonymise(registrations)
+        self.stdout.write(
+            f"{count} registration(s) {'would be' if dry_run else 'were'} anonymised."
+        )
+
+
+def anonymise(registrations):
+    """Remove everything that identifies a person; keep status, language, dates, forums."""
+    for registration in registrations.iterator():
+        registration.name = ""
+        registration.email = ""
+        registration.organisation = ""
+        registration.profession = ""
+        registration.dietary_needs = ""
+        registration.accessibility_needs = ""
+        registration.childcare = ""
+        registration.token = f"anonymised-{registration.pk}"
+        registration.save()

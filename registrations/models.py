@@ -1,0 +1,149 @@
+"""Registrations for events and courses, and the forum chosen in each round.
+
+A registration belongs to the default-language page, whatever language it was made in, so a
+forum's capacity counts the bookings from every language version. Whether it holds a place is
+decided under a lock on that page (``registrations.services``), so places cannot be given
+twice however many people submit at once.
+"""
+
+import hashlib
+import secrets
+
+from django.db import models
+from django.db.models import Q
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+
+class ConsentVersion(models.Model):
+    """A consent text exactly as a participant saw it; registrations point to the version
+    they agreed to."""
+
+    digest = models.CharField(max_length=64, unique=True)
+    text = models.TextField()
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("consent text version")
+
+    def __str__(self):
+        return f"{self.created_at:%Y-%m-%d} {self.digest[:8]}"
+
+    @classmethod
+    def for_text(cls, text):
+        digest = hashlib.sha256(text.encode("utf-8")).hexdigest()
+        version, _created = cls.objects.get_or_create(digest=digest, defaults={"text": text})
+        return version
+
+
+def new_token():
+    return secrets.token_urlsafe(32)
+
+
+class RegistrationQuerySet(models.QuerySet):
+    def holding_places(self, now=None):
+        """Registrations that occupy a place: booked and confirmed, or booked and still
+        within their hold time."""
+        now = now or timezone.now()
+        return self.filter(status=Registration.Status.BOOKED).filter(
+            Q(email_confirmed_at__isnull=False) | Q(hold_until__gt=now)
+        )
+
+    def active(self):
+        return self.filter(status__in=[Registration.Status.BOOKED, Registration.Status.WAITING])
+
+
+class Registration(models.Model):
+    class Status(models.TextChoices):
+        BOOKED = "booked", _("Booked")
+        WAITING = "waiting", _("On the waiting list")
+        CANCELLED = "cancelled", _("Cancelled")
+        EXPIRED = "expired", _("Expired (not confirmed in time)")
+
+    page = models.ForeignKey(
+        "events.CalendarPage",
+        verbose_name=_("event or course"),
+        on_delete=models.CASCADE,
+        related_name="registrations",
+    )
+    status = models.CharField(_("status"), max_length=10, choices=Status.choices)
+    name = models.CharField(_("name"), max_length=160)
+    email = models.EmailField(_("e-mail"), max_length=254)
+    organisation = models.CharField(_("organisation"), max_length=200, blank=True)
+    profession = models.CharField(_("profession"), max_length=200, blank=True)
+    dietary_needs = models.CharField(_("dietary needs"), max_length=300, blank=True)
+    accessibility_needs = models.CharField(_("accessibility needs"), max_length=300, blank=True)
+    childcare = models.CharField(_("childcare needed"), max_length=300, blank=True)
+    language = models.CharField(_("language"), max_length=12)
+    consent = models.ForeignKey(
+        ConsentVersion, verbose_name=_("consent"), on_delete=models.PROTECT, related_name="+"
+    )
+    token = models.CharField(max_length=64, unique=True, default=new_token, editable=False)
+    email_confirmed_at = models.DateTimeField(_("e-mail confirmed"), null=True, blank=True)
+    hold_until = models.DateTimeField(_("place held until"), null=True, blank=True)
+    promoted_at = models.DateTimeField(_("moved up from the waiting list"), null=True, blank=True)
+    cancelled_at = models.DateTimeField(_("cancelled"), null=True, blank=True)
+    created_at = models.DateTimeField(_("registered"), auto_now_add=True, db_index=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    objects = RegistrationQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("registration")
+        verbose_name_plural = _("registrations")
+        ordering = ["created_at", "pk"]
+        constraints = [
+            # One active registration per person and event: a second submission with the
+            # same address is the same registration, even if two arrive at once.
+            models.UniqueConstraint(
+                fields=["page", "email"],
+                condition=Q(status__in=["booked", "waiting"]) & ~Q(email=""),
+                name="one_active_registration_per_email",
+            )
+        ]
+        indexes = [models.Index(fields=["page", "status", "created_at"])]
+
+    def __str__(self):
+        return f"{self.name} <{self.email}>" if self.email else f"#{self.pk}"
+
+    @property
+    def forum_titles(self):
+        return "; ".join(choice.forum_title for choice in self.choices.all())
+
+    @property
+    def is_confirmed(self):
+        return self.email_confirmed_at is not None
+
+    @property
+    def display_status(self):
+        if self.status == self.Status.BOOKED and not self.is_confirmed:
+            return _("Waiting for your confirmation")
+        if self.status == self.Status.BOOKED:
+            return _("Confirmed")
+        return self.get_status_display()
+
+
+class ForumChoice(models.Model):
+    registration = models.ForeignKey(Registration, on_delete=models.CASCADE, related_name="choices")
+    round_number = models.PositiveSmallIntegerField(_("round"))
+    # The forum of the default-language page. SET_NULL: an editor removing a forum must not
+    # delete who had chosen it; the title stays for the organisers.
+    forum = models.ForeignKey(
+        "events.Forum",
+        verbose_name=_("forum"),
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="choices",
+    )
+    forum_title = models.CharField(_("forum"), max_length=250)
+
+    class Meta:
+        verbose_name = _("forum choice")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["registration", "round_number"], name="one_forum_per_round"
+            )
+        ]
+
+    def __str__(self):
+        return self.forum_title

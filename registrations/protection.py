@@ -1,0 +1,47 @@
+"""Spam and abuse protection without third-party services: a honeypot field, a minimum
+fill time and a rate limit per client address on the shared cache."""
+
+import logging
+import time
+
+from django.conf import settings
+from django.core import signing
+from django.core.cache import cache
+
+logger = logging.getLogger(__name__)
+
+STARTED_SALT = "registrations.form-started"
+
+
+def started_token():
+    return signing.dumps(int(time.time()), salt=STARTED_SALT)
+
+
+def seconds_since(token):
+    """Seconds since the form was rendered, or None for a missing or tampered token."""
+    try:
+        started = signing.loads(token, salt=STARTED_SALT, max_age=24 * 3600)
+    except signing.BadSignature:
+        return None
+    return time.time() - int(started)
+
+
+def client_address(request):
+    return request.META.get("REMOTE_ADDR", "unknown")
+
+
+def rate_limited(request, scope, limit=None, window=None):
+    """True when this address has used up its attempts in the current window. Fails closed:
+    with the cache unreachable, submissions are refused rather than let through unchecked."""
+    if not getattr(settings, "RATELIMIT_ENABLE", True):
+        return False
+    limit = limit or settings.REGISTRATION_RATE_LIMIT
+    window = window or settings.REGISTRATION_RATE_WINDOW
+    key = f"ratelimit:{scope}:{client_address(request)}:{int(time.time() // window)}"
+    try:
+        cache.add(key, 0, timeout=window)
+        count = cache.incr(key)
+    except Exception:  # the cache is down: refuse, and say so in the log
+        logger.warning("rate limit cache unavailable; refusing %s", scope)
+        return True
+    return count > limit

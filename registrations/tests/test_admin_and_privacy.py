@@ -1,0 +1,106 @@
+"""Organisers see and export registrations; page editors do not. Old personal data goes."""
+
+import csv
+import io
+from datetime import timedelta
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group, Permission
+from django.core.management import call_command
+from django.utils import timezone
+
+from core.demo_builder import DemoBuilder
+from registrations import services
+from registrations.demo import ORGANISERS
+from registrations.demo import load as load_groups
+from registrations.models import ForumChoice, Registration
+from registrations.tests.conftest import forum_key  # noqa: F401
+
+
+@pytest.fixture
+def registered(conference, settings):
+    settings.RATELIMIT_ENABLE = False
+    forums = {
+        1: conference.forums.model.objects.get(page_id=conference.pk, title="Forum A"),
+        2: conference.forums.model.objects.get(page_id=conference.pk, title="Forum C"),
+    }
+    registration, _ = services.register(
+        conference,
+        details={"name": "Anna Beispiel", "email": "anna@example.org", "organisation": "Jugendamt"},
+        forums=forums,
+        language="de",
+        consent_text="Ich bin einverstanden.",
+    )
+    return registration
+
+
+def user_in(group_name=None, *, editor=False):
+    user = get_user_model().objects.create_user(
+        f"user-{group_name or 'editor'}", "u@example.org", "pw"
+    )
+    if group_name:
+        load_groups(DemoBuilder())
+        user.groups.add(Group.objects.get(name=group_name))
+    if editor:
+        user.user_permissions.add(Permission.objects.get(codename="access_admin"))
+    return user
+
+
+def test_organisers_see_and_export_registrations(client, registered):
+    client.force_login(user_in(ORGANISERS))
+    listing = client.get("/admin/registrations/")
+    assert listing.status_code == 200
+    assert "anna@example.org" in listing.content.decode()
+    export = client.get("/admin/registrations/?export=csv")
+    assert export.status_code == 200
+    rows = list(csv.reader(io.StringIO(export.getvalue().decode("utf-8-sig"))))
+    assert any("anna@example.org" in row for row in rows)
+    assert any("Forum A; Forum C" in row for row in rows)
+    xlsx = client.get("/admin/registrations/?export=xlsx")
+    assert xlsx.status_code == 200
+    assert xlsx.getvalue()[:2] == b"PK"  # a zip container, as XLSX files are
+
+
+def test_page_editors_without_the_group_see_nothing(client, registered):
+    client.force_login(user_in(editor=True))
+    response = client.get("/admin/registrations/")
+    assert response.status_code in (302, 403)
+    assert "anna@example.org" not in response.content.decode()
+    export = client.get("/admin/registrations/?export=csv")
+    assert "anna@example.org" not in export.content.decode(errors="ignore")
+
+
+def test_retention_anonymises_old_registrations_and_keeps_the_counts(registered, conference):
+    from events.models import Session
+
+    Session.objects.filter(page=conference).update(
+        starts_at=timezone.now() - timedelta(days=200),
+        ends_at=timezone.now() - timedelta(days=200),
+    )
+    call_command("purge_registrations", "--days", "90", verbosity=0)
+    registration = Registration.objects.get()
+    assert registration.email == "" and registration.name == "" and registration.organisation == ""
+    assert registration.status == "booked"
+    assert ForumChoice.objects.filter(registration=registration).count() == 2
+
+
+def test_retention_leaves_current_events_alone(registered):
+    call_command("purge_registrations", "--days", "90", verbosity=0)
+    assert Registration.objects.get().email == "anna@example.org"
+
+
+def test_expire_command_frees_places(registered, conference):
+    Registration.objects.update(hold_until=timezone.now() - timedelta(minutes=1))
+    call_command("expire_registrations", verbosity=0)
+    assert Registration.objects.get().status == "expired"
+
+
+def test_a_person_can_see_and_erase_their_data(registered):
+    out = io.StringIO()
+    call_command("person_data", "ANNA@example.org", stdout=out)
+    assert '"organisation": "Jugendamt"' in out.getvalue()
+    call_command(
+        "person_data", "anna@example.org", "--delete", stdout=io.StringIO(), stderr=io.StringIO()
+    )
+    assert not Registration.objects.filter(email="anna@example.org").exists()

@@ -1,0 +1,180 @@
+"""The registration form's answer, the confirmation link and the personal page."""
+
+from django.http import Http404
+from django.shortcuts import get_object_or_404
+from django.template.response import TemplateResponse
+from django.urls import reverse
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods, require_POST
+from wagtail.models import Locale
+
+from events.calendar import source_of
+from events.models import CalendarPage
+from registrations import services
+from registrations.forms import RegistrationForm
+from registrations.links import registration_for_key
+from registrations.protection import rate_limited, seconds_since, started_token
+
+MIN_FILL_SECONDS = 3
+
+
+def registration_block(page, request, form=None, error=None):
+    """What the event or course page shows about registration (None: nothing at all)."""
+    source = source_of(page).specific
+    if not source.registration_enabled:
+        return None
+    state = services.registration_state(source)
+    availability = services.availability(source)
+    if form is None and state is None:
+        form = RegistrationForm(
+            page=page,
+            source=source,
+            availability=availability,
+            initial={"started": started_token()},
+        )
+    return {
+        "closed": state,
+        "form": form,
+        "error": error,
+        "availability": availability,
+        "waiting_list": source.waiting_list,
+        "consent_text": page.consent_text or source.consent_text,
+        "action": reverse("registration_submit", kwargs={"page_id": page.pk}),
+    }
+
+
+def _page_with_form(request, page, form=None, error=None, status=400):
+    """The event page again, with the form's errors or a message, and a 4xx status."""
+    context = page.get_context(request)
+    context["registration"] = registration_block(page, request, form=form, error=error)
+    return TemplateResponse(request, page.get_template(request), context, status=status)
+
+
+@require_POST
+def submit(request, page_id):
+    page = get_object_or_404(CalendarPage, pk=page_id, live=True).specific
+    if page.locale.language_code != get_language():
+        raise Http404
+    if rate_limited(request, "registration"):
+        return _page_with_form(
+            request,
+            page,
+            error=_("Too many attempts from your connection. Please try again in a few minutes."),
+            status=429,
+        )
+    source = source_of(page).specific
+    form = RegistrationForm(
+        request.POST, page=page, source=source, availability=services.availability(source)
+    )
+    if request.POST.get("website"):
+        return _page_with_form(request, page, error=_("Your registration could not be sent."))
+    elapsed = seconds_since(request.POST.get("started", ""))
+    if elapsed is None:
+        return _page_with_form(
+            request, page, error=_("The form was out of date. Please fill it in again.")
+        )
+    if elapsed < MIN_FILL_SECONDS:
+        return _page_with_form(
+            request, page, error=_("That was very fast. Please check your entries and send again.")
+        )
+    if not form.is_valid():
+        return _page_with_form(request, page, form=form)
+    try:
+        registration, created = services.register(
+            page,
+            details=form.details(),
+            forums=form.chosen_forums(),
+            language=get_language(),
+            consent_text=page.consent_text or source.consent_text,
+        )
+    except services.RegistrationRefused as refused:
+        return _page_with_form(request, page, error=refused.message, status=refused.status)
+    return TemplateResponse(
+        request,
+        "registrations/received.html",
+        {"page": page, "created": created, "waiting": registration.status == "waiting"},
+    )
+
+
+def _registration_or_404(key):
+    registration = registration_for_key(key)
+    if registration is None:
+        raise Http404(_("This link is not valid."))
+    return registration
+
+
+@require_http_methods(["GET", "HEAD", "POST"])
+def confirm(request, key):
+    """GET shows a button, POST confirms: mail scanners that open links confirm nothing."""
+    registration = _registration_or_404(key)
+    if request.method == "POST":
+        registration = services.confirm_email(registration)
+    page = registration.page.specific
+    return TemplateResponse(
+        request,
+        "registrations/confirm.html",
+        {"registration": registration, "page": page, "done": request.method == "POST"},
+        status=410 if registration.status == "expired" and request.method == "POST" else 200,
+    )
+
+
+@require_http_methods(["GET", "HEAD", "POST"])
+def manage(request, key):
+    registration = _registration_or_404(key)
+    page = registration.page.specific
+    translated = page.get_translation_or_none(Locale.get_active())
+    shown = (translated or page).specific
+    message, status, form = None, 200, None
+    availability = services.availability(page)
+    if request.method == "POST" and request.POST.get("action") == "cancel":
+        registration, _promoted = services.cancel(registration)
+        message = _("Your registration is cancelled.")
+    elif request.method == "POST" and request.POST.get("action") == "change":
+        form = ForumChangeForm(request.POST, page=shown, source=page, availability=availability)
+        if form.is_valid():
+            try:
+                registration = services.change_forums(registration, form.chosen_forums())
+                message = _("Your forums are changed.")
+                form = None
+            except services.RegistrationRefused as refused:
+                message, status = refused.message, refused.status
+        else:
+            status = 400
+    elif request.method == "POST":
+        status = 400
+        message = _("Unknown action.")
+    if form is None and registration.status == "booked":
+        current = {c.round_number: c.forum for c in registration.choices.select_related("forum")}
+        form = ForumChangeForm(
+            page=shown,
+            source=page,
+            availability=services.availability(page),
+            initial={f"forum_{n}": _shown_key(forum) for n, forum in current.items() if forum},
+        )
+    return TemplateResponse(
+        request,
+        "registrations/manage.html",
+        {
+            "registration": registration,
+            "page": shown,
+            "form": form if form is not None and form.rounds else None,
+            "message": message,
+            "choices": registration.choices.order_by("round_number"),
+        },
+        status=status,
+    )
+
+
+def _shown_key(forum):
+    return str(forum.translation_key)
+
+
+class ForumChangeForm(RegistrationForm):
+    """Only the forum choice of the registration form."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for name in list(self.fields):
+            if not name.startswith("forum_"):
+                del self.fields[name]
