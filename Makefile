@@ -45,6 +45,7 @@ messages: install  ## Refresh the UI catalogues after changing strings, then tra
 
 bench: install  ## Benchmarks (not part of `make test`): they print their figures
 	$(BIN)/python bench/calendar_feed.py
+	$(BIN)/python bench/registration_load.py
 
 clean:
 	rm -rf $(VENV) db.sqlite3* db.test.sqlite3* media staticfiles .local .pytest_cache

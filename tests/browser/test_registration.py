@@ -1,0 +1,103 @@
+"""A professional registers on the English page of the jubilee conference, choosing one forum
+per round; confirms through the e-mail link; cancels through the personal link, and the
+freed place goes to the person waiting. axe finds nothing on the form, its errors and the
+confirmation page."""
+
+import re
+
+from axe_playwright_python.sync_playwright import Axe
+from django.core import mail
+from django.utils import translation
+from django.utils.translation import gettext
+from playwright.sync_api import expect
+
+from events.models import EventPage, Forum
+from registrations import services
+from registrations.models import Registration
+
+from .test_accessibility import WCAG_21_AA, describe
+
+PAGE = "/en/calendar/jubilee-conference-quality-circles/"
+
+
+def assert_accessible(page):
+    results = Axe().run(page, options={"runOnly": {"type": "tag", "values": WCAG_21_AA}})
+    assert results.response["violations"] == [], describe(results.response["violations"])
+
+
+def fill_forum(title, count, prefix="person"):
+    """``count`` confirmed registrations in the German forum ``title`` (and round 2's first)."""
+    conference = EventPage.objects.get(slug="jubilaeumstagung-qualitaetszirkel")
+    forum = Forum.objects.get(page_id=conference.pk, title=title)
+    other = Forum.objects.filter(page_id=conference.pk, round_number=2).order_by("sort_order")[0]
+    people = []
+    for number in range(count):
+        registration, _ = services.register(
+            conference,
+            details={"name": f"Person {number}", "email": f"{prefix}{number}@example.org"},
+            forums={1: forum, 2: other},
+            language="de",
+            consent_text=conference.consent_text,
+        )
+        people.append(services.confirm_email(registration))
+    return people
+
+
+def link_in(message, kind):
+    return re.search(rf"https?://[^\s]+(/en/registration/{kind}/[^\s]+/)", message.body).group(1)
+
+
+def test_register_confirm_cancel_and_the_waiting_list_moves_up(page, site_url, settings):
+    settings.WAGTAILADMIN_BASE_URL = site_url
+    fill_forum("Am Fallbeispiel lernen", 3)  # 4 places: one left
+
+    page.goto(f"{site_url}{PAGE}")
+    form = page.locator("#registration")
+    expect(form.get_by_text("Learning from a case – 1 place left")).to_be_visible()
+    assert_accessible(page)
+
+    # Sending the empty form shows every problem, in English, and stores nothing.
+    page.wait_for_timeout(3200)  # people take longer than the minimum fill time
+    form.get_by_role("button", name="Register").click()
+    expect(page.locator(".field-error").first).to_be_visible()
+    expect(page.get_by_text("Please choose one forum in this round.").first).to_be_visible()
+    assert Registration.objects.count() == 3
+    assert_accessible(page)
+
+    form = page.locator("#registration")
+    form.get_by_label(re.compile("^Learning from a case")).check()
+    form.get_by_label(re.compile("^Circles in other federal states")).check()
+    form.get_by_label("Your name").fill("Jamie Example")
+    form.get_by_label("Your e-mail address").fill("jamie@example.org")
+    form.get_by_label("Organisation").fill("Youth office Kassel")
+    form.get_by_label("I agree.").check()
+    page.wait_for_timeout(3200)
+    form.get_by_role("button", name="Register").click()
+    expect(page.locator("h1")).to_have_text("Please check your e-mail")
+
+    # Someone else now finds the forum full and joins the waiting list.
+    (waiting,) = fill_forum("Am Fallbeispiel lernen", 1, prefix="late")
+    assert waiting.is_confirmed
+
+    message = next(m for m in mail.outbox if m.to == ["jamie@example.org"])
+    assert "Please confirm" in message.subject
+    page.goto(site_url + link_in(message, "confirm"))
+    assert_accessible(page)
+    page.get_by_role("button", name="Confirm my registration").click()
+    expect(page.get_by_text("your place is confirmed")).to_be_visible()
+    assert_accessible(page)
+    jamie = Registration.objects.get(email="jamie@example.org")
+    assert jamie.status == "booked" and jamie.is_confirmed and jamie.language == "en"
+
+    booked = [m for m in mail.outbox if m.to == ["jamie@example.org"]][-1]
+    assert booked.attachments and booked.attachments[0][2] == "text/calendar"
+    page.goto(site_url + link_in(booked, "manage"))
+    expect(page.get_by_text("Learning from a case")).to_be_visible()
+    page.get_by_role("button", name="Cancel my registration").click()
+    expect(page.get_by_text("Your registration is cancelled.")).to_be_visible()
+
+    assert Registration.objects.get(email="jamie@example.org").status == "cancelled"
+    assert Registration.objects.get(pk=waiting.pk).status == "booked"
+    with translation.override(waiting.language):
+        promoted = gettext("A place has become free for you: %(title)s").split("%")[0]
+    assert any(m.to == [waiting.email] and m.subject.startswith(promoted) for m in mail.outbox)
