@@ -5,7 +5,7 @@ wording is the portal's own."""
 from wagtail.rich_text import RichText
 
 from core.models import OrganisationSettings
-from home.models import ContentPage, HomePage
+from home.models import ContentPage, FormField, FormPage, HomePage
 
 
 def paragraph(*paragraphs):
@@ -422,6 +422,54 @@ def load(demo):
         organisation.privacy_page = legal["privacy"]
         organisation.accessibility_page = legal["accessibility"]
         organisation.save()
+
+    _contact_form(demo, home)
+
+
+CONTACT_FIELDS = [
+    # label (de), label (en), field type, required
+    ("Ihr Name", "Your name", "singleline", True),
+    ("Ihre E-Mail-Adresse", "Your e-mail address", "email", True),
+    ("Ihre Nachricht", "Your message", "multiline", True),
+]
+
+
+def _contact_form(demo, home):
+    page = demo.page(
+        home,
+        FormPage,
+        slug="kontakt",
+        title="Kontakt",
+        intro=RichText(
+            "<p>Sie haben eine Frage zu einem Angebot oder möchten selbst eines eintragen? "
+            "Schreiben Sie uns. Wir antworten innerhalb von drei Werktagen.</p>"
+        ),
+        thank_you_text=RichText(
+            "<p>Danke für Ihre Nachricht. Wir melden uns innerhalb von drei Werktagen.</p>"
+        ),
+        to_address="kontakt@fruehe-hilfen.example",
+        subject="Nachricht über das Kontaktformular",
+        form_fields=[
+            FormField(label=label, field_type=kind, required=required)
+            for label, _english, kind, required in CONTACT_FIELDS
+        ],
+    )
+    demo.translation(
+        page,
+        "en",
+        slug="contact",
+        title="Contact",
+        intro=RichText(
+            "<p>A question about an offer, or one of your own to add? Write to us. We answer "
+            "within three working days.</p>"
+        ),
+        thank_you_text=RichText(
+            "<p>Thank you for your message. We will answer within three working days.</p>"
+        ),
+        children={
+            "form_fields": [{"label": english} for _label, english, _kind, _req in CONTACT_FIELDS]
+        },
+    )
 
 
 def _without_slug(fields):

@@ -1,6 +1,9 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from modelcluster.fields import ParentalKey
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.contrib.forms.models import AbstractEmailForm, AbstractForm, AbstractFormField
+from wagtail.contrib.forms.panels import FormSubmissionsPanel
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 from wagtail.search import index
@@ -74,7 +77,12 @@ class HomePage(Page):
     # Each language has its own home below the root (wagtail-localize's layout), and a second
     # site would bring another; so no maximum count here.
     parent_page_types = ["wagtailcore.Page"]
-    subpage_types = ["home.ContentPage", "programmes.ProgrammeIndexPage", "events.EventIndexPage"]
+    subpage_types = [
+        "home.ContentPage",
+        "home.FormPage",
+        "programmes.ProgrammeIndexPage",
+        "events.EventIndexPage",
+    ]
 
     class Meta:
         verbose_name = _("home page")
@@ -110,7 +118,59 @@ class ContentPage(Page):
     ]
 
     parent_page_types = ["home.HomePage", "home.ContentPage"]
-    subpage_types = ["home.ContentPage"]
+    subpage_types = ["home.ContentPage", "home.FormPage"]
 
     class Meta:
         verbose_name = _("content page")
+
+
+class FormField(AbstractFormField):
+    page = ParentalKey("FormPage", on_delete=models.CASCADE, related_name="form_fields")
+
+
+class FormPage(AbstractEmailForm):
+    """A simple form editors build themselves: contact, an enquiry to a programme's guide,
+    feedback. Submissions are kept in the admin (with export) and notified by e-mail from a
+    background task; the same spam protection as the registration form applies."""
+
+    intro = RichTextField(_("introduction"), features=PARAGRAPH_FEATURES, blank=True)
+    thank_you_text = RichTextField(
+        _("thank-you text"),
+        features=PARAGRAPH_FEATURES,
+        blank=True,
+        help_text=_("Shown after sending, e.g. when to expect an answer."),
+    )
+
+    content_panels = [
+        *AbstractEmailForm.content_panels,
+        FormSubmissionsPanel(),
+        FieldPanel("intro"),
+        InlinePanel("form_fields", label=_("Form field"), heading=_("Form fields")),
+        FieldPanel("thank_you_text"),
+        MultiFieldPanel(
+            [
+                FieldRowPanel([FieldPanel("from_address"), FieldPanel("to_address")]),
+                FieldPanel("subject"),
+            ],
+            heading=_("Notification e-mail"),
+        ),
+    ]
+    parent_page_types = ["home.HomePage", "home.ContentPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("form page")
+
+    def serve(self, request, *args, **kwargs):
+        from home.form_pages import serve_form_page
+
+        return serve_form_page(self, request)
+
+    def process_form_submission(self, form):
+        """Store the submission; the notification goes out after commit, from a task."""
+        from core.mail import send_after_commit
+
+        submission = AbstractForm.process_form_submission(self, form)
+        if self.to_address:
+            send_after_commit("form.notification", submission.pk)
+        return submission

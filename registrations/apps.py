@@ -6,3 +6,6 @@ class RegistrationsConfig(AppConfig):
     name = "registrations"
     verbose_name = _("Registrations")
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from registrations import emails  # noqa: F401  (registers the e-mail builders)

@@ -6,10 +6,12 @@ from django.template.loader import render_to_string
 from django.utils import translation
 from django.utils.translation import gettext as _
 
+from core.mail import mail_builder
 from events.calendar import entries_for
 from events.feeds import FeedBuilder, location_text
 from events.models import CalendarPage, Forum, Session
 from registrations.links import personal_url
+from registrations.models import Registration
 
 SUBJECTS = {
     "confirm_email": lambda: _("Please confirm your registration: %(title)s"),
@@ -34,6 +36,20 @@ def page_in_language(page, language):
         .first()
     )
     return translated or page
+
+
+def _register_builders():
+    for kind in SUBJECTS:
+
+        def build(registration_id, kind=kind):
+            registration = (
+                Registration.objects.select_related("page").filter(pk=registration_id).first()
+            )
+            if registration is None or not registration.email:
+                return None
+            return build_message(registration, kind)
+
+        mail_builder(f"registration.{kind}")(build)
 
 
 def build_message(registration, kind):
@@ -104,3 +120,6 @@ def calendar_for(page, entries):
             url=absolute(page.url or ""),
         )
     return builder.render()
+
+
+_register_builders()

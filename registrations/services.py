@@ -16,6 +16,7 @@ from django.db.models import Count
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from core.mail import send_after_commit
 from events.calendar import source_of
 from events.models import CalendarPage, EventStatus, Forum
 from registrations.models import ConsentVersion, ForumChoice, Registration
@@ -276,8 +277,4 @@ def _promote(page, now):
 
 
 def _mail_after_commit(registration, kind):
-    from registrations.tasks import send_registration_mail
-
-    transaction.on_commit(
-        lambda: send_registration_mail.enqueue(registration_id=registration.pk, kind=kind)
-    )
+    send_after_commit(f"registration.{kind}", registration.pk)

@@ -9,12 +9,12 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 from wagtail.models import Locale
 
+from core.protection import rate_limited, seconds_since, started_token
 from events.calendar import source_of
 from events.models import CalendarPage
 from registrations import services
 from registrations.forms import RegistrationForm
 from registrations.links import registration_for_key
-from registrations.protection import rate_limited, seconds_since, started_token
 
 MIN_FILL_SECONDS = 3
 

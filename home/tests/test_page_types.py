@@ -6,7 +6,7 @@ from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfiel
 
 from core.demo_builder import DemoBuilder
 from events.models import EventIndexPage
-from home.models import ContentPage, HomePage
+from home.models import ContentPage, FormPage, HomePage
 from programmes.models import ProgrammeIndexPage
 
 
@@ -19,8 +19,10 @@ class PageTypeRulesTest(WagtailPageTestCase):
 
     def test_content_pages_nest_below_home_and_each_other(self):
         self.assertAllowedParentPageTypes(ContentPage, {HomePage, ContentPage})
-        self.assertAllowedSubpageTypes(HomePage, {ContentPage, ProgrammeIndexPage, EventIndexPage})
-        self.assertAllowedSubpageTypes(ContentPage, {ContentPage})
+        self.assertAllowedSubpageTypes(
+            HomePage, {ContentPage, FormPage, ProgrammeIndexPage, EventIndexPage}
+        )
+        self.assertAllowedSubpageTypes(ContentPage, {ContentPage, FormPage})
         self.assertCanCreateAt(HomePage, ContentPage)
         self.assertCanCreateAt(ContentPage, ContentPage)
         self.assertCanNotCreateAt(Page, ContentPage)
@@ -45,7 +47,7 @@ class AdminFormsTest(WagtailPageTestCase):
             nested_form_data(
                 {
                     "title": "Kontakt",
-                    "slug": "kontakt",
+                    "slug": "kontakt-seite",
                     "introduction": "So erreichen Sie uns.",
                     "body": streamfield(
                         [
@@ -64,11 +66,11 @@ class AdminFormsTest(WagtailPageTestCase):
                 }
             ),
         )
-        page = ContentPage.objects.get(slug="kontakt")
+        page = ContentPage.objects.get(slug="kontakt-seite")
         self.assertEqual(
             [block.block_type for block in page.body], ["heading", "paragraph", "quote", "link"]
         )
-        response = self.client.get("/de/kontakt/")
+        response = self.client.get("/de/kontakt-seite/")
         self.assertContains(response, '<h2 class="block-heading">Telefon</h2>', html=True)
         self.assertContains(response, "Wir hören zu.")
 

@@ -5,9 +5,9 @@ import pytest
 from django.core import signing
 from django.utils import timezone
 
+from core.protection import STARTED_SALT
 from events.models import Forum, Round
 from events.tests.conftest import calendar_site, local, make_event  # noqa: F401
-from registrations.protection import STARTED_SALT
 
 
 def started(seconds_ago=10):

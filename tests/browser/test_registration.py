@@ -101,3 +101,18 @@ def test_register_confirm_cancel_and_the_waiting_list_moves_up(page, site_url, s
     with translation.override(waiting.language):
         promoted = gettext("A place has become free for you: %(title)s").split("%")[0]
     assert any(m.to == [waiting.email] and m.subject.startswith(promoted) for m in mail.outbox)
+
+
+def test_contact_form_and_its_errors_are_accessible(page, site_url):
+    page.goto(f"{site_url}/en/contact/")
+    assert_accessible(page)
+    page.wait_for_timeout(3200)
+    page.get_by_role("button", name="Send").click()
+    expect(page.get_by_text("Please check the marked fields.")).to_be_visible()
+    assert_accessible(page)
+    page.get_by_label("Your name").fill("Jamie")
+    page.get_by_label("Your e-mail address").fill("jamie@example.org")
+    page.get_by_label("Your message").fill("Is the course also held in English?")
+    page.wait_for_timeout(3200)
+    page.get_by_role("button", name="Send").click()
+    expect(page.get_by_text("Thank you for your message.")).to_be_visible()

@@ -1,5 +1,6 @@
-"""Spam and abuse protection without third-party services: a honeypot field, a minimum
-fill time and a rate limit per client address on the shared cache."""
+"""Spam and abuse protection for public forms (registration, editors' forms) without
+third-party services: a honeypot field, a minimum fill time and a rate limit per client
+address on the shared cache."""
 
 import logging
 import time
@@ -10,7 +11,7 @@ from django.core.cache import cache
 
 logger = logging.getLogger(__name__)
 
-STARTED_SALT = "registrations.form-started"
+STARTED_SALT = "portal.form-started"
 
 
 def started_token():
