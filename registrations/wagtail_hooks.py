@@ -20,7 +20,7 @@ class RegistrationViewSet(ModelViewSet):
     add_to_admin_menu = True
     inspect_view_enabled = True
     list_display = ["name", "email", "page", "display_status", "forum_titles", "created_at"]
-    list_filter = ["status", "page", "language"]
+    list_filter = ["status", "page", "choices__forum", "language"]
     search_fields = ["name", "email", "organisation"]
     search_backend_name = None  # plain database lookups: these rows are not in the index
     list_export = [

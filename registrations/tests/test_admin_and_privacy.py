@@ -104,3 +104,19 @@ def test_a_person_can_see_and_erase_their_data(registered):
         "person_data", "anna@example.org", "--delete", stdout=io.StringIO(), stderr=io.StringIO()
     )
     assert not Registration.objects.filter(email="anna@example.org").exists()
+
+
+def test_organisers_filter_by_forum(client, registered, conference):
+    from events.models import Forum
+
+    client.force_login(user_in(ORGANISERS))
+    forum_a = Forum.objects.get(page_id=conference.pk, title="Forum A")
+    forum_b = Forum.objects.get(page_id=conference.pk, title="Forum B")
+    assert (
+        "anna@example.org"
+        in client.get(f"/admin/registrations/?choices__forum={forum_a.pk}").content.decode()
+    )
+    assert (
+        "anna@example.org"
+        not in client.get(f"/admin/registrations/?choices__forum={forum_b.pk}").content.decode()
+    )
