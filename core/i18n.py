@@ -42,3 +42,25 @@ def is_default_language(code=None):
 def absolute_url(page, request):
     """The page's address on the host the visitor used (the Site record may say another)."""
     return request.build_absolute_uri(page.get_url(request))
+
+
+def children_with_fallback(model, index_page, default_locale=None):
+    """Live pages of ``model`` below ``index_page``, plus those below its default-language
+    version that have no live translation below it yet: listings in every language show
+    everything, untranslated items in German."""
+    from django.db.models import Q
+
+    default_locale = default_locale or Locale.get_default()
+    own = model.objects.child_of(index_page).live().public()
+    condition = Q(pk__in=own.values("pk"))
+    if index_page.locale_id != default_locale.pk:
+        source = index_page.get_translation_or_none(default_locale)
+        if source is not None:
+            untranslated = (
+                model.objects.child_of(source)
+                .live()
+                .public()
+                .exclude(translation_key__in=own.values("translation_key"))
+            )
+            condition |= Q(pk__in=untranslated.values("pk"))
+    return model.objects.filter(condition)

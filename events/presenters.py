@@ -8,6 +8,7 @@ from django.utils.translation import get_language
 
 from core.i18n import absolute_url, localize_all
 from core.jsonld import json_ld_script
+from core.sections import sections_for
 from events.calendar import entries_for, localize_pages, source_of
 from events.models import EventPage, EventStatus, Session
 
@@ -83,6 +84,11 @@ class CalendarEntryDetail:
     @cached_property
     def languages(self):
         return list(self.page.languages.all())
+
+    @cached_property
+    def sections(self):
+        """Slot for other apps, e.g. related press releases."""
+        return sections_for("calendar", self.page, self.request)
 
     # --- conferences ------------------------------------------------------------------
     @cached_property

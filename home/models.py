@@ -82,6 +82,7 @@ class HomePage(Page):
         "home.FormPage",
         "programmes.ProgrammeIndexPage",
         "events.EventIndexPage",
+        "press.PressReleaseIndexPage",
     ]
 
     class Meta:

@@ -8,13 +8,13 @@ marked as such.
 
 from django import forms
 from django.core.paginator import Paginator
-from django.db.models import Case, Exists, IntegerField, OuterRef, Prefetch, Q, Value, When
+from django.db.models import Case, Exists, IntegerField, OuterRef, Prefetch, Value, When
 from django.utils.translation import gettext_lazy as _
 from wagtail.images import get_image_model
 from wagtail.models import Locale
 
 from core.filters import FilterForm
-from core.i18n import localize_all
+from core.i18n import children_with_fallback, localize_all
 from directory.models import District, TargetGroup, Topic
 from programmes.models import ProgrammePage
 from programmes.vocabulary import AGE_GROUPS, OFFER_LANGUAGES
@@ -70,20 +70,7 @@ def _in_language(model, locale, fallback_locale):
 def visible_programmes(index_page, default_locale=None):
     """Live programmes below this index, plus German ones not (yet) translated into its
     language."""
-    default_locale = default_locale or Locale.get_default()
-    own = ProgrammePage.objects.child_of(index_page).live().public()
-    condition = Q(pk__in=own.values("pk"))
-    if index_page.locale_id != default_locale.pk:
-        source = index_page.get_translation_or_none(default_locale)
-        if source is not None:
-            untranslated = (
-                ProgrammePage.objects.child_of(source)
-                .live()
-                .public()
-                .exclude(translation_key__in=own.values("translation_key"))
-            )
-            condition |= Q(pk__in=untranslated.values("pk"))
-    return ProgrammePage.objects.filter(condition)
+    return children_with_fallback(ProgrammePage, index_page, default_locale)
 
 
 def with_card_data(programmes, locale):

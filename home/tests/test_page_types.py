@@ -7,6 +7,7 @@ from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfiel
 from core.demo_builder import DemoBuilder
 from events.models import EventIndexPage
 from home.models import ContentPage, FormPage, HomePage
+from press.models import PressReleaseIndexPage
 from programmes.models import ProgrammeIndexPage
 
 
@@ -20,7 +21,8 @@ class PageTypeRulesTest(WagtailPageTestCase):
     def test_content_pages_nest_below_home_and_each_other(self):
         self.assertAllowedParentPageTypes(ContentPage, {HomePage, ContentPage})
         self.assertAllowedSubpageTypes(
-            HomePage, {ContentPage, FormPage, ProgrammeIndexPage, EventIndexPage}
+            HomePage,
+            {ContentPage, FormPage, ProgrammeIndexPage, EventIndexPage, PressReleaseIndexPage},
         )
         self.assertAllowedSubpageTypes(ContentPage, {ContentPage, FormPage})
         self.assertCanCreateAt(HomePage, ContentPage)

@@ -57,6 +57,7 @@ INSTALLED_APPS = [
     "programmes",
     "events",
     "registrations",
+    "press",
     # Translation of content.
     "wagtail_localize",
     "wagtail_localize.locales",

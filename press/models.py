@@ -1,0 +1,148 @@
+"""Press releases: dated statements with a date line, a press contact and downloads, listed
+newest first and published as RSS and Atom feeds in every language."""
+
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Orderable, Page
+from wagtail.search import index
+
+from core.blocks import PARAGRAPH_FEATURES, BaseStreamBlock
+
+
+class PressReleaseIndexPage(RoutablePageMixin, Page):
+    introduction = RichTextField(_("introduction"), features=PARAGRAPH_FEATURES, blank=True)
+
+    content_panels = [*Page.content_panels, FieldPanel("introduction")]
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["press.PressReleasePage"]
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = _("press release index")
+
+    def get_context(self, request, *args, **kwargs):
+        from press.views import index_context
+
+        context = super().get_context(request, *args, **kwargs)
+        context.update(index_context(self, request))
+        return context
+
+    @path("feed/rss/")
+    def rss(self, request):
+        from press.feeds import PressFeed
+
+        return PressFeed(self, "rss")(request)
+
+    @path("feed/atom/")
+    def atom(self, request):
+        from press.feeds import PressFeed
+
+        return PressFeed(self, "atom")(request)
+
+
+class PressReleasePage(Page):
+    date = models.DateField(_("release date"), default=timezone.localdate)
+    dateline = models.CharField(
+        _("date line place"), max_length=100, blank=True, help_text=_("e.g. “Kassel”")
+    )
+    teaser = models.TextField(
+        _("teaser"),
+        max_length=400,
+        help_text=_("Two or three sentences: what happened, and why it matters."),
+    )
+    body = StreamField(BaseStreamBlock(), verbose_name=_("body"), blank=True)
+    image = models.ForeignKey(
+        "core.PortalImage",
+        verbose_name=_("image"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("Its alt text and credit are required for the press."),
+    )
+    press_contact = models.ForeignKey(
+        "directory.ContactPerson",
+        verbose_name=_("press contact"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    funding_note = models.CharField(
+        _("funding acknowledgement"),
+        max_length=300,
+        blank=True,
+        help_text=_("Where a funder requires it, e.g. “Funded by Techniker Krankenkasse”."),
+    )
+    topics = ParentalManyToManyField("directory.Topic", verbose_name=_("topics"), blank=True)
+    programmes = ParentalManyToManyField(
+        "programmes.ProgrammePage",
+        verbose_name=_("related programmes"),
+        blank=True,
+        related_name="press_releases",
+    )
+    events = ParentalManyToManyField(
+        "events.CalendarPage",
+        verbose_name=_("related events"),
+        blank=True,
+        related_name="press_releases",
+    )
+
+    content_panels = [
+        *Page.content_panels,
+        FieldRowPanel([FieldPanel("date"), FieldPanel("dateline")]),
+        FieldPanel("teaser"),
+        FieldPanel("image"),
+        FieldPanel("body"),
+        InlinePanel("downloads", label=_("Download"), heading=_("Press kit and photos")),
+        MultiFieldPanel(
+            [
+                FieldPanel("press_contact"),
+                FieldPanel("funding_note"),
+                FieldPanel("topics"),
+                FieldPanel("programmes"),
+                FieldPanel("events"),
+            ],
+            heading=_("Contact and links"),
+        ),
+    ]
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("teaser", boost=1.5),
+        index.SearchField("body"),
+        index.FilterField("date"),
+    ]
+    parent_page_types = ["press.PressReleaseIndexPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("press release")
+        verbose_name_plural = _("press releases")
+
+    def get_context(self, request, *args, **kwargs):
+        from press.views import ReleaseDetail
+
+        context = super().get_context(request, *args, **kwargs)
+        context["detail"] = ReleaseDetail(self, request)
+        return context
+
+
+class PressDownload(Orderable):
+    page = ParentalKey(PressReleasePage, on_delete=models.CASCADE, related_name="downloads")
+    document = models.ForeignKey(
+        "wagtaildocs.Document", verbose_name=_("document"), on_delete=models.CASCADE
+    )
+    title = models.CharField(_("title"), max_length=200, blank=True)
+    credit = models.CharField(
+        _("credit"), max_length=200, blank=True, help_text=_("For photos: “© Name / Agency”")
+    )
+
+    panels = [FieldPanel("document"), FieldPanel("title"), FieldPanel("credit")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("download")
