@@ -64,3 +64,25 @@ def children_with_fallback(model, index_page, default_locale=None):
             )
             condition |= Q(pk__in=untranslated.values("pk"))
     return model.objects.filter(condition)
+
+
+def source_of(page):
+    """The default-language version of a page (which owns the sessions), else the page."""
+    default = Locale.get_default()
+    if page.locale_id == default.pk:
+        return page
+    return page.get_translation_or_none(default) or page
+
+
+def localize_pages(pages, locale):
+    """Pages in ``locale`` where a live translation exists, else themselves; one query."""
+    if not pages:
+        return []
+    model = type(pages[0])
+    translated = {
+        p.translation_key: p
+        for p in model.objects.filter(
+            translation_key__in=[p.translation_key for p in pages], locale=locale, live=True
+        )
+    }
+    return [translated.get(p.translation_key, p) for p in pages]

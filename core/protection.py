@@ -46,3 +46,23 @@ def rate_limited(request, scope, limit=None, window=None):
         logger.warning("rate limit cache unavailable; refusing %s", scope)
         return True
     return count > limit
+
+
+MIN_FILL_SECONDS = 3
+
+
+def refusal(request, scope):
+    """Why a public form submission is refused before its fields are even looked at, as
+    ``(HTTP status, message in the visitor's language)``, or None to go on."""
+    from django.utils.translation import gettext as _
+
+    if rate_limited(request, scope):
+        return 429, _("Too many attempts from your connection. Please try again in a few minutes.")
+    if request.POST.get("website"):
+        return 400, _("Your message could not be sent.")
+    elapsed = seconds_since(request.POST.get("started", ""))
+    if elapsed is None:
+        return 400, _("The form was out of date. Please fill it in again.")
+    if elapsed < MIN_FILL_SECONDS:
+        return 400, _("That was very fast. Please check your entries and send again.")
+    return None

@@ -17,7 +17,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.models import Locale
 
 from core.filters import FilterForm
-from core.i18n import localize_all
+from core.i18n import localize_all, localize_pages, source_of
 from directory.models import District, Place, Topic
 from events.models import Audience, CalendarLanguage, CalendarPage, CourseException, Session
 from events.schedules import LOCAL_TZ
@@ -59,14 +59,6 @@ class CalendarForm(FilterForm):
         self.fields["programme"].choices = [("", _("All programmes"))] + [
             (p.slug, p.title) for p in programmes
         ]
-
-
-def source_of(page):
-    """The default-language version of a page (which owns the sessions), else the page."""
-    default = Locale.get_default()
-    if page.locale_id == default.pk:
-        return page
-    return page.get_translation_or_none(default) or page
 
 
 def apply_filters(sessions, filters):
@@ -277,20 +269,6 @@ class CalendarQuery:
     def filter_query(self):
         """The valid filters only, as a query string (for feeds and links)."""
         return "&".join(f"{name}={value}" for name, value in sorted(self.filters.items()))
-
-
-def localize_pages(pages, locale):
-    """Pages in ``locale`` where a live translation exists, else themselves; one query."""
-    if not pages:
-        return []
-    model = type(pages[0])
-    translated = {
-        p.translation_key: p
-        for p in model.objects.filter(
-            translation_key__in=[p.translation_key for p in pages], locale=locale, live=True
-        )
-    }
-    return [translated.get(p.translation_key, p) for p in pages]
 
 
 def parse_month(value, today):

@@ -6,10 +6,10 @@ from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.translation import get_language
 
-from core.i18n import absolute_url, localize_all
+from core.i18n import absolute_url, localize_all, localize_pages, source_of
 from core.jsonld import json_ld_script
 from core.sections import sections_for
-from events.calendar import entries_for, localize_pages, source_of
+from events.calendar import entries_for
 from events.models import EventPage, EventStatus, Session
 
 SCHEMA_STATUS = {

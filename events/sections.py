@@ -3,9 +3,9 @@ courses and events on its page."""
 
 from django.utils import timezone
 
-from core.i18n import absolute_url
+from core.i18n import absolute_url, source_of
 from core.sections import page_section
-from events.calendar import entries_for, source_of
+from events.calendar import entries_for
 from events.models import EventIndexPage, Session
 
 HOME_COUNT = 4

@@ -3,30 +3,19 @@
 from django.conf import settings
 from django.core.mail import EmailMessage
 from django.template.response import TemplateResponse
-from django.utils.translation import gettext as _
 from wagtail.contrib.forms.models import FormSubmission
 
 from core.mail import mail_builder
-from core.protection import rate_limited, seconds_since, started_token
-
-MIN_FILL_SECONDS = 3
+from core.protection import refusal, started_token
 
 
 def serve_form_page(page, request):
     status, error = 200, None
     if request.method == "POST":
         form = page.get_form(request.POST, request.FILES, page=page, user=request.user)
-        elapsed = seconds_since(request.POST.get("started", ""))
-        if rate_limited(request, "form"):
-            status = 429
-            error = _("Too many attempts from your connection. Please try again in a few minutes.")
-        elif request.POST.get("website"):
-            status, error = 400, _("Your message could not be sent.")
-        elif elapsed is None:
-            status, error = 400, _("The form was out of date. Please fill it in again.")
-        elif elapsed < MIN_FILL_SECONDS:
-            status = 400
-            error = _("That was very fast. Please check your entries and send again.")
+        refused = refusal(request, "form")
+        if refused:
+            status, error = refused
         elif form.is_valid():
             submission = page.process_form_submission(form)
             return page.render_landing_page(request, submission)

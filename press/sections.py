@@ -1,8 +1,8 @@
 """Press releases on other pages: the latest on the home page, related ones on programme,
 event and course pages."""
 
+from core.i18n import localize_pages, source_of
 from core.sections import page_section
-from events.calendar import localize_pages, source_of
 from press.models import PressReleaseIndexPage, PressReleasePage
 from press.views import visible_releases, with_list_data
 

@@ -9,10 +9,9 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.models import Locale
 
 from core.filters import FilterForm
-from core.i18n import absolute_url, children_with_fallback, localize_all
+from core.i18n import absolute_url, children_with_fallback, localize_all, localize_pages
 from core.jsonld import json_ld_script
 from directory.models import Topic
-from events.calendar import localize_pages
 from press.models import PressReleasePage
 
 PAGE_SIZE = 10

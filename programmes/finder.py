@@ -178,7 +178,8 @@ class Finder:
     def active_filters(self):
         return self.form.active(self.filters, self.request.GET)
 
-    def page_query(self, number):
+    @property
+    def query_without_page(self):
         params = self.request.GET.copy()
-        params["page"] = number
+        params.pop("page", None)
         return params.urlencode()

@@ -108,6 +108,12 @@ class RegistrationForm(forms.Form):
                     self.add_error(f"forum_{number}", _("This forum is full."))
         return cleaned
 
+    @property
+    def detail_fields(self):
+        """The fields about the person (name, e-mail, the questions asked), in order."""
+        names = ["name", "email", *OPTIONAL_FIELDS]
+        return [self[name] for name in names if name in self.fields]
+
     def details(self):
         fields = ["name", "email", *[n for n in OPTIONAL_FIELDS if n in self.fields]]
         return {name: self.cleaned_data[name] for name in fields}

@@ -16,8 +16,8 @@ from django.db.models import Count
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from core.i18n import source_of
 from core.mail import send_after_commit
-from events.calendar import source_of
 from events.models import CalendarPage, EventStatus, Forum
 from registrations.models import ConsentVersion, ForumChoice, Registration
 
@@ -42,6 +42,14 @@ class Availability:
 
     def forum_left(self, forum_id):
         return self.forum_places_left.get(forum_id)
+
+    def take(self, forum_ids):
+        """Count one more place as taken (overall and in these forums)."""
+        if self.places_left is not None:
+            self.places_left -= 1
+        for forum_id in forum_ids:
+            if self.forum_places_left.get(forum_id) is not None:
+                self.forum_places_left[forum_id] -= 1
 
     def fits(self, forum_ids):
         if self.places_left is not None and self.places_left <= 0:
@@ -262,12 +270,14 @@ def _promote(page, now):
         .prefetch_related("choices")
         .order_by("created_at", "pk")
     )
+    left = availability(page, now)  # counted once, then kept up to date here
     for candidate in waiting:
-        left = availability(page, now)
         if left.places_left is not None and left.places_left <= 0:
             break
-        if not left.fits([c.forum_id for c in candidate.choices.all() if c.forum_id]):
+        forum_ids = [c.forum_id for c in candidate.choices.all() if c.forum_id]
+        if not left.fits(forum_ids):
             continue
+        left.take(forum_ids)
         candidate.status = Registration.Status.BOOKED
         candidate.promoted_at = now
         candidate.save(update_fields=["status", "promoted_at", "updated_at"])

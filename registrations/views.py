@@ -9,14 +9,12 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 from wagtail.models import Locale
 
-from core.protection import rate_limited, seconds_since, started_token
-from events.calendar import source_of
+from core.i18n import source_of
+from core.protection import refusal, started_token
 from events.models import CalendarPage
 from registrations import services
 from registrations.forms import RegistrationForm
 from registrations.links import registration_for_key
-
-MIN_FILL_SECONDS = 3
 
 
 def registration_block(page, request, form=None, error=None):
@@ -56,28 +54,14 @@ def submit(request, page_id):
     page = get_object_or_404(CalendarPage, pk=page_id, live=True).specific
     if page.locale.language_code != get_language():
         raise Http404
-    if rate_limited(request, "registration"):
-        return _page_with_form(
-            request,
-            page,
-            error=_("Too many attempts from your connection. Please try again in a few minutes."),
-            status=429,
-        )
+    refused = refusal(request, "registration")
+    if refused:
+        status, message = refused
+        return _page_with_form(request, page, error=message, status=status)
     source = source_of(page).specific
     form = RegistrationForm(
         request.POST, page=page, source=source, availability=services.availability(source)
     )
-    if request.POST.get("website"):
-        return _page_with_form(request, page, error=_("Your registration could not be sent."))
-    elapsed = seconds_since(request.POST.get("started", ""))
-    if elapsed is None:
-        return _page_with_form(
-            request, page, error=_("The form was out of date. Please fill it in again.")
-        )
-    if elapsed < MIN_FILL_SECONDS:
-        return _page_with_form(
-            request, page, error=_("That was very fast. Please check your entries and send again.")
-        )
     if not form.is_valid():
         return _page_with_form(request, page, form=form)
     try:

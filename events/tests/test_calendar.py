@@ -92,6 +92,8 @@ def test_bad_input_answers_200_with_an_explanation(client, demo, query):
         assert "notice--warning" in html
     if "month=" in query:
         assert "notice--warning" in html and 'id="month-heading"' in html
+    else:  # the list of upcoming dates, whatever else was asked
+        assert 'id="results-heading"' in html and 'class="entry__title"' in html
 
 
 def test_month_view_shows_the_month_and_its_sessions(client, demo):

@@ -25,8 +25,3 @@ def programme_cities(programme):
     if not cities and programme.district_id:
         cities.append(programme.district.name)
     return ", ".join(cities)
-
-
-@register.filter
-def page_query(finder, number):
-    return finder.page_query(number)

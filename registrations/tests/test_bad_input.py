@@ -31,7 +31,7 @@ def post(client, page, data, language="de"):
         ({"forum_1": None}, 400, "Please choose one forum in this round."),
         ({"started": "forged"}, 400, "The form was out of date. Please fill it in again."),
         ({"started": None}, 400, "The form was out of date. Please fill it in again."),
-        ({"website": "http://spam.example"}, 400, "Your registration could not be sent."),
+        ({"website": "http://spam.example"}, 400, "Your message could not be sent."),
         ({"name": "x" * 500}, 400, "160"),
     ],
 )
