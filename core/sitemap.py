@@ -5,6 +5,7 @@ from wagtail.contrib.sitemaps import Sitemap
 from wagtail.models import Page
 
 from core.i18n import absolute_url
+from core.locales import has_hreflang
 
 
 class MultilingualSitemap(Sitemap):
@@ -34,13 +35,15 @@ class MultilingualSitemap(Sitemap):
         locations = {item.pk: absolute_url(item, self.request) for item in pages}
         by_key = defaultdict(list)
         for item in pages:
-            by_key[item.translation_key].append(item)
+            # Leichte Sprache is listed, but never as an hreflang alternate (see core.locales).
+            if has_hreflang(item.locale.language_code):
+                by_key[item.translation_key].append(item)
 
         urls = []
         for item in pages:
             siblings = by_key[item.translation_key]
             alternates = []
-            if len(siblings) > 1:
+            if len(siblings) > 1 and item in siblings:
                 alternates = [
                     {"location": locations[s.pk], "lang_code": s.locale.language_code}
                     for s in siblings

@@ -7,4 +7,5 @@ class HomeConfig(AppConfig):
     verbose_name = _("Home and content pages")
 
     def ready(self):
-        from home import form_pages  # noqa: F401  (registers the notification e-mail)
+        # Registers the e-mails: form notifications and barrier reports.
+        from home import form_pages, views  # noqa: F401

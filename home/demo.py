@@ -2,10 +2,19 @@
 the organisation's settings. Facts come from the public texts in ``shared/sources``; the
 wording is the portal's own."""
 
+from datetime import date
+
 from wagtail.rich_text import RichText
 
 from core.models import OrganisationSettings
-from home.models import ContentPage, FormField, FormPage, HomePage
+from home.models import (
+    AccessibilityStatementPage,
+    ContentPage,
+    FormField,
+    FormPage,
+    HomePage,
+    SignLanguagePage,
+)
 
 
 def paragraph(*paragraphs):
@@ -96,6 +105,49 @@ HOME = {
             "районі Штегліц-Целендорф, тренінг прив'язаності «wir2» для батьків-одинаків у "
             "двох сімейних центрах Касселя та відкритий пункт підтримки в центрі "
             "Оффенбурга.</p>"
+        ),
+    },
+    # Leichte Sprache: one statement per sentence, active voice, no abbreviations, difficult
+    # words explained, numbers as digits, long compounds split with a hyphen.
+    "de-x-ls": {
+        "title": "Start-Seite",
+        "hero_heading": "Hilfe für Familien von Anfang an",
+        "hero_text": (
+            "Sie bekommen bald ein Baby? Oder Sie haben ein kleines Kind? "
+            "Hier finden Sie Hilfe in Ihrer Nähe."
+        ),
+        "hero_link_text": "Mehr über uns",
+        "introduction": RichText(
+            "<p>Auf dieser Internet-Seite finden Sie Hilfe für Familien.</p>"
+            "<p>Die Hilfe ist für Familien mit kleinen Kindern. "
+            "Die Kinder sind 0 bis 3 Jahre alt. "
+            "Die Hilfe ist auch für werdende Eltern. "
+            "Werdende Eltern bekommen bald ein Baby.</p>"
+            "<p>Die Hilfe heißt: <strong>Frühe Hilfen</strong>. "
+            "Früh bedeutet hier: Die Hilfe kommt schon am Anfang. "
+            "Dann sind die Sorgen noch klein.</p>"
+            "<p>Bei den Frühen Hilfen arbeiten viele Menschen zusammen. Zum Beispiel:</p>"
+            "<ul><li>Kinder-Ärztinnen und Kinder-Ärzte</li>"
+            "<li>die Kinder- und Jugend-Hilfe</li>"
+            "<li>Familien-Zentren</li></ul>"
+            "<p>Die Hilfe ist freiwillig. Das bedeutet: Sie entscheiden selbst. "
+            "Die meisten Angebote kosten kein Geld.</p>"
+            "<p>Auf dieser Internet-Seite stellen Netzwerke ihre Angebote vor. "
+            "Ein Netzwerk ist eine Gruppe. "
+            "In der Gruppe arbeiten verschiedene Stellen zusammen. Zum Beispiel:</p>"
+            "<ul>"
+            "<li>In Berlin gibt es Lotsinnen und Lotsen. "
+            "Die Lotsinnen und Lotsen arbeiten in Praxen von Kinder-Ärzten. "
+            "Sie sprechen mit den Eltern. "
+            "Sie zeigen den Eltern den Weg zur passenden Hilfe.</li>"
+            "<li>In Kassel gibt es einen Kurs für Allein-Erziehende. "
+            "Allein-Erziehende sind Mütter oder Väter. "
+            "Sie kümmern sich allein um ihre Kinder. "
+            "Der Kurs heißt: wir2.</li>"
+            "<li>In Offenburg gibt es einen offenen Treff-Punkt. "
+            "Dort treffen sich Familien. "
+            "Und dort bekommen Familien Beratung.</li>"
+            "</ul>"
         ),
     },
 }
@@ -317,56 +369,115 @@ LEGAL = {
             ],
         },
     },
-    "accessibility": {
-        "de": {
-            "title": "Erklärung zur Barrierefreiheit",
-            "slug": "barrierefreiheit",
-            "introduction": (
-                "Wir wollen, dass alle Menschen dieses Portal nutzen können, und richten uns "
-                "nach der Barrierefreie-Informationstechnik-Verordnung (BITV 2.0)."
-            ),
-            "body": [
-                heading("Stand der Vereinbarkeit"),
-                paragraph(
-                    "Das Portal ist weitgehend mit der BITV 2.0 vereinbar. Seiten lassen sich "
-                    "vollständig mit der Tastatur bedienen, bis 200 % vergrößern und auf einem "
-                    "320 Pixel breiten Bildschirm lesen. Arabische Seiten werden von rechts "
-                    "nach links dargestellt. Jede Seite wird automatisch gegen die WCAG 2.1, "
-                    "Stufe AA, geprüft."
-                ),
-                heading("Barriere melden"),
-                paragraph(
-                    "Ist Ihnen eine Barriere aufgefallen? Schreiben Sie uns an "
-                    '<a href="mailto:barrierefreiheit@fruehe-hilfen.example">'
-                    "barrierefreiheit@fruehe-hilfen.example</a>. Wir antworten innerhalb von "
-                    "sechs Wochen."
-                ),
-            ],
-        },
-        "en": {
-            "title": "Accessibility statement",
-            "slug": "accessibility",
-            "introduction": (
-                "We want everyone to be able to use this portal and follow the German "
-                "accessibility regulation BITV 2.0."
-            ),
-            "body": [
-                heading("Compliance status"),
-                paragraph(
-                    "The portal is largely compliant with BITV 2.0. Every page works with the "
-                    "keyboard alone, can be zoomed to 200 % and read on a screen 320 pixels "
-                    "wide. Arabic pages run right to left. Every page is checked automatically "
-                    "against WCAG 2.1, level AA."
-                ),
-                heading("Report a barrier"),
-                paragraph(
-                    "Have you found a barrier? Write to "
-                    '<a href="mailto:barrierefreiheit@fruehe-hilfen.example">'
-                    "barrierefreiheit@fruehe-hilfen.example</a>. We reply within six weeks."
-                ),
-            ],
-        },
+}
+
+
+ACCESSIBILITY = {
+    "de": {
+        "title": "Erklärung zur Barrierefreiheit",
+        "slug": "barrierefreiheit",
+        "introduction": (
+            "Wir wollen, dass alle Menschen dieses Portal nutzen können, und richten uns nach "
+            "der Barrierefreie-Informationstechnik-Verordnung (BITV 2.0). Diese Erklärung gilt "
+            "für alle Seiten des Portals in allen Sprachen."
+        ),
+        "non_accessible_content": RichText(
+            "<p>Seiten lassen sich vollständig mit der Tastatur bedienen, bis 200 % vergrößern "
+            "und auf einem 320 Pixel breiten Bildschirm lesen. Arabische Seiten werden von "
+            "rechts nach links dargestellt. Noch nicht barrierefrei sind:</p>"
+            "<ul><li>Videos in Deutscher Gebärdensprache: Sie sind in Vorbereitung.</li>"
+            "<li>Leichte Sprache: Bisher gibt es die Startseite und ein Angebot in Leichter "
+            "Sprache, noch nicht alle Seiten.</li>"
+            "<li>Übersetzungen: Nicht jede Seite ist schon in alle Sprachen des Portals "
+            "übersetzt; sie erscheint dann auf Deutsch.</li></ul>"
+        ),
+        "alternatives": RichText(
+            "<p>Sie brauchen eine Information in einer anderen Form? Schreiben Sie uns oder "
+            "rufen Sie uns an. Wir schicken Ihnen die Information per E-Mail oder erklären sie "
+            "Ihnen am Telefon.</p>"
+        ),
+        "method_note": (
+            "Jede Seite wird bei jeder Änderung automatisch gegen die WCAG 2.1, Stufe AA, "
+            "geprüft; dazu kommen Tests mit der Tastatur allein."
+        ),
+        "feedback_note": RichText(
+            "<p>Ist Ihnen eine Barriere aufgefallen? Melden Sie sie uns mit dem Formular oder "
+            "per E-Mail. Wir antworten innerhalb von sechs Wochen.</p>"
+        ),
     },
+    "en": {
+        "title": "Accessibility statement",
+        "slug": "accessibility",
+        "introduction": (
+            "We want everyone to be able to use this portal and follow the German accessibility "
+            "regulation BITV 2.0. This statement covers every page of the portal in every "
+            "language."
+        ),
+        "non_accessible_content": RichText(
+            "<p>Every page works with the keyboard alone, can be zoomed to 200 % and read on a "
+            "screen 320 pixels wide. Arabic pages run right to left. Not yet accessible are:</p>"
+            "<ul><li>Videos in German Sign Language: they are in preparation.</li>"
+            "<li>Easy-to-read German (Leichte Sprache): so far the home page and one programme, "
+            "not yet every page.</li>"
+            "<li>Translations: not every page has been translated into every language of the "
+            "portal yet; such pages appear in German.</li></ul>"
+        ),
+        "alternatives": RichText(
+            "<p>Do you need information in another form? Write to us or call us. We will send "
+            "it to you by e-mail or explain it on the phone.</p>"
+        ),
+        "method_note": (
+            "Every page is checked automatically against WCAG 2.1, level AA, with every "
+            "change, and tested with the keyboard alone."
+        ),
+        "feedback_note": RichText(
+            "<p>Have you found a barrier? Tell us with the form or by e-mail. We reply within "
+            "six weeks.</p>"
+        ),
+    },
+    "ar": {
+        "title": "بيان إمكانية الوصول",
+        "slug": "imkaniyat-al-wusul",
+        "introduction": (
+            "نريد أن يتمكن الجميع من استخدام هذه البوابة، ونلتزم باللائحة الألمانية لتقنية "
+            "المعلومات الخالية من العوائق (BITV 2.0). يسري هذا البيان على جميع صفحات البوابة "
+            "بجميع اللغات."
+        ),
+        "non_accessible_content": RichText(
+            "<p>يمكن استخدام جميع الصفحات بلوحة المفاتيح وحدها، وتكبيرها حتى 200 %، وقراءتها "
+            "على شاشة بعرض 320 بكسل. تُعرض الصفحات العربية من اليمين إلى اليسار. أما ما لم "
+            "يصبح خاليًا من العوائق بعد فهو:</p>"
+            "<ul><li>مقاطع الفيديو بلغة الإشارة الألمانية: قيد الإعداد.</li>"
+            "<li>اللغة الألمانية المبسّطة (Leichte Sprache): تتوفر حتى الآن الصفحة الرئيسية "
+            "وعرض واحد، وليس كل الصفحات.</li>"
+            "<li>الترجمات: لم تُترجم كل الصفحات بعد إلى جميع لغات البوابة، وتظهر عندها "
+            "باللغة الألمانية.</li></ul>"
+        ),
+        "alternatives": RichText(
+            "<p>هل تحتاجون إلى معلومة بشكل آخر؟ اكتبوا لنا أو اتصلوا بنا. سنرسلها إليكم "
+            "بالبريد الإلكتروني أو نشرحها لكم عبر الهاتف.</p>"
+        ),
+        "method_note": (
+            "تُفحص كل صفحة تلقائيًا عند كل تغيير وفق WCAG 2.1 بالمستوى AA، وتُختبر باستخدام "
+            "لوحة المفاتيح وحدها."
+        ),
+        "feedback_note": RichText(
+            "<p>هل لاحظتم عائقًا؟ أخبرونا عبر النموذج أو بالبريد الإلكتروني. نرد خلال ستة "
+            "أسابيع.</p>"
+        ),
+    },
+}
+
+SIGN_LANGUAGE = {
+    "title": "Deutsche Gebärdensprache (DGS)",
+    "slug": "gebaerdensprache",
+    "introduction": RichText(
+        "<p>Hier finden Sie bald Videos in Deutscher Gebärdensprache. Sie erklären, was Frühe "
+        "Hilfen sind und wie Sie Angebote in Ihrer Nähe finden. Zu jedem Video gibt es den "
+        "Text zum Nachlesen und eine Datei zum Herunterladen.</p>"
+        "<p>Die Videos sind in Vorbereitung. Bis dahin finden Sie das Wichtigste in <a "
+        'href="/de-x-ls/" hreflang="de-x-ls">Leichter Sprache</a>.</p>'
+    ),
 }
 
 
@@ -409,6 +520,22 @@ def load(demo):
         for language, fields in texts.items():
             if language != "de":
                 demo.translation(legal[key], language, **fields)
+
+    statement = demo.page(
+        home,
+        AccessibilityStatementPage,
+        slug=ACCESSIBILITY["de"]["slug"],
+        conformance=AccessibilityStatementPage.Conformance.PARTIAL,
+        method=AccessibilityStatementPage.Method.SELF,
+        prepared_on=date(2026, 11, 2),
+        reviewed_on=date(2026, 11, 27),
+        **_without_slug(ACCESSIBILITY["de"]),
+    )
+    for language, fields in ACCESSIBILITY.items():
+        if language != "de":
+            demo.translation(statement, language, **fields)
+    demo.page(home, SignLanguagePage, **SIGN_LANGUAGE)
+    legal["accessibility"] = statement
 
     organisation = OrganisationSettings.for_site(demo.site)
     if not organisation.name:

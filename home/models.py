@@ -9,6 +9,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from core.blocks import PARAGRAPH_FEATURES, BaseStreamBlock
+from home.blocks import SignLanguageStreamBlock
 
 
 class HomePage(Page):
@@ -58,14 +59,30 @@ class HomePage(Page):
             [
                 FieldPanel("hero_heading"),
                 FieldPanel("hero_text"),
-                FieldPanel("hero_image"),
-                FieldPanel("hero_link_text"),
-                FieldPanel("hero_link_page"),
+                FieldPanel(
+                    "hero_image",
+                    help_text=_("A wide photo behind the headline. Its alt text is required."),
+                ),
+                FieldPanel(
+                    "hero_link_text",
+                    help_text=_(
+                        "Text on the button, e.g. “Find support”. Leave empty for no button."
+                    ),
+                ),
+                FieldPanel(
+                    "hero_link_page",
+                    help_text=_("The page the button opens, e.g. the offer finder."),
+                ),
             ],
             heading=_("Hero"),
         ),
         FieldPanel("introduction"),
-        FieldPanel("body"),
+        FieldPanel(
+            "body",
+            help_text=_(
+                "The main content, built from blocks: paragraphs, images, quotes, links and more."
+            ),
+        ),
     ]
     search_fields = [
         *Page.search_fields,
@@ -80,6 +97,8 @@ class HomePage(Page):
     subpage_types = [
         "home.ContentPage",
         "home.FormPage",
+        "home.SignLanguagePage",
+        "home.AccessibilityStatementPage",
         "programmes.ProgrammeIndexPage",
         "events.EventIndexPage",
         "press.PressReleaseIndexPage",
@@ -111,7 +130,16 @@ class ContentPage(Page):
     )
     body = StreamField(BaseStreamBlock(), verbose_name=_("body"), blank=True)
 
-    content_panels = [*Page.content_panels, FieldPanel("introduction"), FieldPanel("body")]
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("introduction"),
+        FieldPanel(
+            "body",
+            help_text=_(
+                "The main content, built from blocks: paragraphs, images, quotes, links and more."
+            ),
+        ),
+    ]
     search_fields = [
         *Page.search_fields,
         index.SearchField("introduction"),
@@ -145,7 +173,9 @@ class FormPage(AbstractEmailForm):
     content_panels = [
         *AbstractEmailForm.content_panels,
         FormSubmissionsPanel(),
-        FieldPanel("intro"),
+        FieldPanel(
+            "intro", help_text=_("Shown above the form: what it is for and what happens next.")
+        ),
         InlinePanel("form_fields", label=_("Form field"), heading=_("Form fields")),
         FieldPanel("thank_you_text"),
         MultiFieldPanel(
@@ -175,3 +205,171 @@ class FormPage(AbstractEmailForm):
         if self.to_address:
             send_after_commit("form.notification", submission.pk)
         return submission
+
+
+class SignLanguagePage(Page):
+    """Information in German Sign Language (DGS): videos with a player, a download link that
+    tells format, size and duration, and the text of each video."""
+
+    introduction = RichTextField(
+        _("introduction"),
+        features=PARAGRAPH_FEATURES,
+        blank=True,
+        help_text=_("A few words on what the videos explain, for people who read."),
+    )
+    videos = StreamField(SignLanguageStreamBlock(), verbose_name=_("videos"), blank=True)
+
+    content_panels = [*Page.content_panels, FieldPanel("introduction"), FieldPanel("videos")]
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("introduction"),
+        index.SearchField("videos"),
+    ]
+
+    parent_page_types = ["home.HomePage"]
+    subpage_types = []
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = _("sign language page")
+
+
+class AccessibilityStatementPage(Page):
+    """The accessibility statement (Erklärung zur Barrierefreiheit) as BITV 2.0 and the EU
+    model statement require it, with a form to report a barrier. One per language tree."""
+
+    class Conformance(models.TextChoices):
+        FULL = "full", _("fully compliant")
+        PARTIAL = "partial", _("partially compliant")
+        NONE = "none", _("not compliant")
+
+    class Method(models.TextChoices):
+        SELF = "self", _("self-assessment")
+        EXTERNAL = "external", _("test by an external body")
+
+    introduction = models.TextField(
+        _("introduction"),
+        max_length=600,
+        blank=True,
+        help_text=_("Who makes the statement and for which website."),
+    )
+    conformance = models.CharField(
+        _("conformance status"),
+        max_length=10,
+        choices=Conformance.choices,
+        default=Conformance.PARTIAL,
+    )
+    non_accessible_content = RichTextField(
+        _("content that is not accessible"),
+        features=PARAGRAPH_FEATURES,
+        blank=True,
+        help_text=_("What is not yet accessible, and why (e.g. a disproportionate burden)."),
+    )
+    alternatives = RichTextField(
+        _("accessible alternatives"),
+        features=PARAGRAPH_FEATURES,
+        blank=True,
+        help_text=_("How people get the same information another way."),
+    )
+    prepared_on = models.DateField(_("statement prepared on"))
+    reviewed_on = models.DateField(_("last reviewed on"), null=True, blank=True)
+    method = models.CharField(
+        _("method"), max_length=10, choices=Method.choices, default=Method.SELF
+    )
+    method_note = models.CharField(
+        _("how it was assessed"),
+        max_length=300,
+        blank=True,
+        help_text=_("E.g. automated tests of every page plus a manual check with a screen reader."),
+    )
+    feedback_email = models.EmailField(
+        _("feedback e-mail"),
+        blank=True,
+        help_text=_("Where reports of barriers go. Empty: the organisation's e-mail address."),
+    )
+    feedback_note = RichTextField(
+        _("about feedback"),
+        features=PARAGRAPH_FEATURES,
+        blank=True,
+        help_text=_("E.g. how soon you answer."),
+    )
+    enforcement_url = models.URLField(
+        _("conciliation body"),
+        default="https://www.schlichtungsstelle-bgg.de",
+        help_text=_("The conciliation body under section 16 BGG, or the state's own body."),
+    )
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("introduction"),
+        MultiFieldPanel(
+            [
+                FieldPanel("conformance"),
+                FieldPanel("non_accessible_content"),
+                FieldPanel("alternatives"),
+            ],
+            heading=_("Conformance"),
+        ),
+        MultiFieldPanel(
+            [
+                FieldRowPanel([FieldPanel("prepared_on"), FieldPanel("reviewed_on")]),
+                FieldPanel("method"),
+                FieldPanel("method_note"),
+            ],
+            heading=_("Preparation of the statement"),
+        ),
+        MultiFieldPanel(
+            [FieldPanel("feedback_email"), FieldPanel("feedback_note")],
+            heading=_("Feedback and contact"),
+        ),
+        FieldPanel("enforcement_url"),
+    ]
+    search_fields = [*Page.search_fields, index.SearchField("introduction")]
+
+    parent_page_types = ["home.HomePage"]
+    subpage_types = []
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = _("accessibility statement")
+
+    def feedback_recipient(self):
+        """The address reports go to: the page's own, else the organisation's."""
+        if self.feedback_email:
+            return self.feedback_email
+        from core.models import OrganisationSettings
+
+        site = self.get_site()
+        return OrganisationSettings.for_site(site).email if site else ""
+
+    def serve(self, request, *args, **kwargs):
+        from home.views import serve_accessibility_statement
+
+        return serve_accessibility_statement(self, request)
+
+
+class AccessibilityFeedback(models.Model):
+    """A barrier a visitor reported on the accessibility statement's form. Kept as a row, so
+    nothing is lost when the e-mail to the editors fails; read-only in the admin."""
+
+    statement = models.ForeignKey(
+        AccessibilityStatementPage,
+        verbose_name=_("accessibility statement"),
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    created_at = models.DateTimeField(_("received"), auto_now_add=True, db_index=True)
+    message = models.TextField(_("problem"), max_length=5000)
+    page_url = models.CharField(_("page"), max_length=500, blank=True)
+    name = models.CharField(_("name"), max_length=160, blank=True)
+    email = models.EmailField(_("e-mail"), blank=True)
+    language = models.CharField(_("language"), max_length=20, blank=True)
+
+    class Meta:
+        verbose_name = _("barrier report")
+        verbose_name_plural = _("barrier reports")
+        ordering = ["-created_at"]
+
+    def __str__(self):
+        return self.message[:60]

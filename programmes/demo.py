@@ -77,6 +77,16 @@ INDEX = {
             "показано німецькою.</p>"
         ),
     },
+    "de-x-ls": {
+        "title": "Angebote finden",
+        "slug": "angebote",
+        "introduction": RichText(
+            "<p>Hier finden Sie Angebote für Familien. "
+            "Sie können aussuchen: Welches Angebot passt zu Ihrer Familie? "
+            "Alle Angebote sind freiwillig. Das bedeutet: Sie entscheiden selbst. "
+            "Die meisten Angebote kosten kein Geld.</p>"
+        ),
+    },
 }
 
 
@@ -546,3 +556,129 @@ def load(demo):
             },
             **spec["en"],
         )
+
+    # One programme in Leichte Sprache (easy-to-read German), translated like a language.
+    kassel = index.get_children().filter(slug=KASSEL_LEICHTE_SPRACHE["source"]).first()
+    if kassel is not None:
+        fields = {k: v for k, v in KASSEL_LEICHTE_SPRACHE.items() if k != "source"}
+        demo.translation(kassel.specific, "de-x-ls", **fields)
+
+
+def ls_paragraph(*sentences):
+    """Leichte Sprache: each statement on a line of its own."""
+    return ("paragraph", RichText("<p>" + "<br>".join(sentences) + "</p>"))
+
+
+# The Kassel programme in Leichte Sprache: short sentences with one statement each, active
+# voice, no abbreviations, difficult words explained, numbers as digits, long compounds split
+# with a hyphen ("Familien-Zentrum"). Facts as in the German text and shared/sources.
+KASSEL_LEICHTE_SPRACHE = {
+    "source": "alleinerziehende-in-kassel",
+    "title": "Hilfe für Allein-Erziehende in Kassel",
+    "slug": "allein-erziehende-in-kassel",
+    "teaser": (
+        "Ein Projekt für Mütter und Väter in Kassel. Sie erziehen ihre Kinder allein. "
+        "Im Projekt gibt es einen Kurs. Der Kurs heißt: wir2."
+    ),
+    "body": [
+        heading("Für wen ist das Projekt?"),
+        ls_paragraph(
+            "Das Projekt ist für Allein-Erziehende.",
+            "Allein-Erziehende sind Mütter oder Väter.",
+            "Sie kümmern sich allein um ihre Kinder.",
+        ),
+        ls_paragraph(
+            "In Kassel gibt es viele Allein-Erziehende.",
+            "Fast 1 von 4 Familien mit Kindern hat nur 1 Eltern-Teil.",
+            "Ungefähr 4 von 10 Allein-Erziehenden bekommen Unterstützung vom Job-Center.",
+            "Das Job-Center ist ein Amt.",
+            "Das Job-Center hilft Menschen ohne Arbeit.",
+            "Das alles kostet viel Kraft.",
+            "Das kann krank machen.",
+        ),
+        heading("Der Kurs wir2"),
+        ls_paragraph(
+            "wir2 ist ein Kurs für Allein-Erziehende.",
+            "Der Kurs hat 20 Treffen.",
+            "Die Kinder gehen in den Kinder-Garten oder in die Grund-Schule.",
+            "Der Kurs soll die Mütter und Väter stärken.",
+            "Die Mütter und Väter sollen weniger Sorgen haben.",
+            "Und die Beziehung zum Kind soll besser werden.",
+        ),
+        ls_paragraph(
+            "Den Kurs gibt es in 2 Familien-Zentren.",
+            "Ein Familien-Zentrum ist ein Treff-Punkt für Familien im Stadt-Teil.",
+            "Das eine Familien-Zentrum ist in Wehlheiden.",
+            "Das andere Familien-Zentrum ist in Rothenditmold.",
+        ),
+        heading("Wer macht mit?"),
+        ls_paragraph(
+            "Die Stadt Kassel leitet das Projekt.",
+            "Genauer: Das Frauen-Büro der Stadt Kassel leitet das Projekt.",
+            "Die Kranken-Kassen in Hessen bezahlen das Projekt.",
+            "Das Job-Center macht auch mit.",
+            "Das Job-Center hilft bei der Suche nach Arbeit oder Ausbildung.",
+        ),
+        heading("Wie geht es weiter?"),
+        ls_paragraph(
+            "Das Projekt ist ein Versuch.",
+            "Vielleicht klappt der Versuch gut.",
+            "Dann gibt es den Kurs wir2 noch einmal.",
+            "Und dann gibt es den Kurs auch in 2 weiteren Familien-Zentren.",
+        ),
+    ],
+    "legal_basis": (
+        "Paragraf 20a im Sozial-Gesetz-Buch 5. Das Gesetz heißt: Präventions-Gesetz. "
+        "Prävention bedeutet: vorbeugen."
+    ),
+    "childcare_note": (
+        "Sie brauchen Betreuung für Ihr Kind? Auch früh am Morgen oder am Abend? "
+        "Dann sagen Sie es uns. Das Projekt organisiert die Betreuung."
+    ),
+    "children": {
+        "fundings": [{"period_note": "Versuchs-Zeit"}],
+        "partners": [
+            {"role": "leitet das Projekt"},
+            {"role": "arbeitet für die Kranken-Kassen mit"},
+            {"role": "macht den Kurs wir2 in Wehlheiden"},
+            {"role": "macht den Kurs wir2 in Rothenditmold"},
+            {"role": "liefert das Wissen für den Kurs wir2"},
+            {"role": "Programm wir2"},
+            {"role": "macht den Teil 3 vom Projekt"},
+        ],
+        "figures": [
+            {"value": "fast 1 von 4", "label": "Familien mit Kindern in Kassel: 1 Eltern-Teil"},
+            {
+                "value": "ungefähr 4 von 10",
+                "label": "Allein-Erziehenden bekommen Geld vom Job-Center",
+            },
+            {"value": "20", "label": "Treffen hat der Kurs wir2"},
+        ],
+        "sub_projects": [
+            {
+                "title": "Teil 1: Ein Netzwerk für Allein-Erziehende",
+                "summary": (
+                    "Viele Stellen arbeiten zusammen. Zum Beispiel: Familien-Zentren, das "
+                    "Gesundheits-Amt und das Job-Center. Sie schauen gemeinsam: Welche Hilfe "
+                    "fehlt noch? Dann planen sie neue Angebote."
+                ),
+            },
+            {
+                "title": "Teil 2: Der Kurs wir2",
+                "summary": (
+                    "wir2 ist ein Kurs für Allein-Erziehende. Der Kurs hat 20 Treffen. Der Kurs "
+                    "soll die Mütter und Väter stärken. Und er soll die Beziehung zum Kind "
+                    "stärken."
+                ),
+            },
+            {
+                "title": "Teil 3: Hilfe bei Arbeit und Ausbildung",
+                "summary": (
+                    "Das Job-Center hilft bei der Suche nach Arbeit oder Ausbildung. Es hilft "
+                    "auch bei anderen Dingen. Zum Beispiel: Betreuung für das Kind früh am "
+                    "Morgen oder am Abend."
+                ),
+            },
+        ],
+    },
+}

@@ -8,11 +8,14 @@ from django.conf import settings
 from django.test import Client
 from django.utils import translation
 
+from core.locales import catalogue_languages
+
 LOCALE_DIR = Path(settings.BASE_DIR) / "locale"
 # msgids are English, so the English catalogue may leave msgstr empty (gettext falls back to
 # the msgid); every other language must translate everything.
 SOURCE_LANGUAGE_OF_MSGIDS = "en"
-LANGUAGES = [code for code, _name in settings.LANGUAGES]
+# Languages with a catalogue of their own; Leichte Sprache (de-x-ls) uses German's.
+LANGUAGES = catalogue_languages()
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
@@ -59,3 +62,10 @@ def test_pages_show_translated_ui_strings(demo_site, language):
     assert footer_label in html
     for msgid in ("Skip to main content", "Legal information", "Main navigation", "Language"):
         assert f">{msgid}<" not in html and f'"{msgid}"' not in html, msgid
+
+
+def test_only_leichte_sprache_borrows_a_catalogue():
+    site_languages = [code for code, _name in settings.LANGUAGES]
+    assert set(site_languages) - set(LANGUAGES) == {"de-x-ls"}
+    assert not (LOCALE_DIR / "de-x-ls").exists()
+    assert not (LOCALE_DIR / "de_X-ls").exists()

@@ -7,7 +7,16 @@ from html.parser import HTMLParser
 import pytest
 from django.conf import settings
 
-LANGUAGE_DIRECTIONS = {"de": "ltr", "en": "ltr", "tr": "ltr", "ar": "rtl", "uk": "ltr"}
+LANGUAGE_DIRECTIONS = {
+    "de": "ltr",
+    "de-x-ls": "ltr",  # Leichte Sprache (easy-to-read German)
+    "en": "ltr",
+    "tr": "ltr",
+    "ar": "rtl",
+    "uk": "ltr",
+}
+# Languages search engines accept as hreflang; Leichte Sprache is not one (core.locales).
+HREFLANG_LANGUAGES = {"de", "en", "tr", "ar", "uk"}
 
 
 class LinkCollector(HTMLParser):
@@ -40,8 +49,9 @@ def parse(response):
     return collector
 
 
-def test_settings_offer_the_five_languages():
-    assert [code for code, _name in settings.LANGUAGES] == ["de", "en", "tr", "ar", "uk"]
+def test_settings_offer_five_languages_and_leichte_sprache():
+    codes = [code for code, _name in settings.LANGUAGES]
+    assert codes == ["de", "de-x-ls", "en", "tr", "ar", "uk"]
     assert settings.LANGUAGE_CODE == "de"
 
 
@@ -52,7 +62,11 @@ def test_home_answers_in_each_language(client, demo_site, language):
     page = parse(response)
     assert page.html_attrs["lang"] == language
     assert page.html_attrs["dir"] == LANGUAGE_DIRECTIONS[language]
-    assert set(page.alternates) == {"de", "en", "tr", "ar", "uk", "x-default"}
+    if language in HREFLANG_LANGUAGES:
+        assert set(page.alternates) == HREFLANG_LANGUAGES | {"x-default"}
+    else:
+        assert page.alternates == {}
+    assert set(page.menu_links) == set(LANGUAGE_DIRECTIONS)
 
 
 def test_hreflang_links_resolve_to_the_translations(client, demo_site):
@@ -76,7 +90,7 @@ def test_language_menu_offers_only_existing_translations(client, demo_site):
 
 def test_language_menu_names_each_language_in_itself(client, demo_site):
     html = client.get("/en/").content.decode()
-    for name in ("Deutsch", "English", "Türkçe", "العربيّة", "Українська"):
+    for name in ("Deutsch", "Leichte Sprache", "English", "Türkçe", "العربيّة", "Українська"):
         assert re.search(rf">\s*{name}\s*</a>", html), name
 
 

@@ -6,7 +6,13 @@ from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfiel
 
 from core.demo_builder import DemoBuilder
 from events.models import EventIndexPage
-from home.models import ContentPage, FormPage, HomePage
+from home.models import (
+    AccessibilityStatementPage,
+    ContentPage,
+    FormPage,
+    HomePage,
+    SignLanguagePage,
+)
 from press.models import PressReleaseIndexPage
 from programmes.models import ProgrammeIndexPage
 
@@ -22,7 +28,15 @@ class PageTypeRulesTest(WagtailPageTestCase):
         self.assertAllowedParentPageTypes(ContentPage, {HomePage, ContentPage})
         self.assertAllowedSubpageTypes(
             HomePage,
-            {ContentPage, FormPage, ProgrammeIndexPage, EventIndexPage, PressReleaseIndexPage},
+            {
+                ContentPage,
+                FormPage,
+                SignLanguagePage,
+                AccessibilityStatementPage,
+                ProgrammeIndexPage,
+                EventIndexPage,
+                PressReleaseIndexPage,
+            },
         )
         self.assertAllowedSubpageTypes(ContentPage, {ContentPage, FormPage})
         self.assertCanCreateAt(HomePage, ContentPage)
@@ -92,3 +106,53 @@ class AdminFormsTest(WagtailPageTestCase):
 
     def test_home_page_renders(self):
         self.assertPageIsRenderable(self.home)
+
+    def test_editor_creates_an_accessibility_statement(self):
+        for page in AccessibilityStatementPage.objects.child_of(self.home):
+            page.delete()  # the demo's: one per language tree
+        self.assertCanCreate(
+            self.home,
+            AccessibilityStatementPage,
+            nested_form_data(
+                {
+                    "title": "Erklärung zur Barrierefreiheit",
+                    "slug": "barrierefreiheit",
+                    "introduction": "Diese Erklärung gilt für das ganze Portal.",
+                    "conformance": "partial",
+                    "non_accessible_content": rich_text("<p>Einige PDF-Dateien.</p>"),
+                    "alternatives": rich_text("<p>Wir schicken sie per E-Mail.</p>"),
+                    "prepared_on": "2026-11-02",
+                    "reviewed_on": "",
+                    "method": "self",
+                    "method_note": "",
+                    "feedback_email": "",
+                    "feedback_note": rich_text(""),
+                    "enforcement_url": "https://www.schlichtungsstelle-bgg.de",
+                }
+            ),
+        )
+        page = AccessibilityStatementPage.objects.get(slug="barrierefreiheit")
+        self.assertEqual(page.conformance, AccessibilityStatementPage.Conformance.PARTIAL)
+        response = self.client.get(page.url)
+        self.assertContains(response, "Einige PDF-Dateien.")
+        self.assertContains(response, 'name="message"')
+        # One statement per language tree.
+        self.assertFalse(AccessibilityStatementPage.can_create_at(self.home))
+
+    def test_editor_creates_a_sign_language_page(self):
+        for page in SignLanguagePage.objects.child_of(self.home):
+            page.delete()  # the demo's: one per language tree
+        self.assertCanCreate(
+            self.home,
+            SignLanguagePage,
+            nested_form_data(
+                {
+                    "title": "Gebärdensprache",
+                    "slug": "gebaerdensprache",
+                    "introduction": rich_text("<p>Videos folgen.</p>"),
+                    "videos": streamfield([]),
+                }
+            ),
+        )
+        response = self.client.get("/de/gebaerdensprache/")
+        self.assertContains(response, "Videos folgen.")

@@ -65,6 +65,21 @@ def test_switch_from_german_to_arabic_by_keyboard(page, site_url):
     assert brand["x"] > menu["x"]
 
 
+def test_switch_to_leichte_sprache(page, site_url):
+    page.goto(f"{site_url}/de/")
+    page.locator(".language-menu__toggle").click()
+    link = page.locator(".language-menu__link[hreflang='de-x-ls']")
+    expect(link).to_have_text("Leichte Sprache")
+    with page.expect_navigation():
+        link.click()
+    expect(page).to_have_url(re.compile(r"/de-x-ls/$"))
+    expect(page.locator("html")).to_have_attribute("lang", "de-x-ls")
+    expect(page.locator("html")).to_have_attribute("dir", "ltr")
+    # The interface stays German: Leichte Sprache has no catalogue of its own.
+    expect(page.locator(".skip-link")).to_have_text("Zum Inhalt springen")
+    expect(page.locator("h1")).to_have_text("Hilfe für Familien von Anfang an")
+
+
 def test_menu_lists_only_existing_translations(page, site_url):
     page.goto(f"{site_url}/de/impressum/")
     links = page.locator(".language-menu__link")

@@ -1,0 +1,108 @@
+"""Videos in German Sign Language: a player, and a download link with format, size and
+duration in the visitor's number format."""
+
+import pytest
+from django.core.files.base import ContentFile
+from django.template.defaultfilters import filesizeformat
+from django.utils import translation
+from wagtail.blocks import StreamValue, StructBlockValidationError
+from wagtail.documents import get_document_model
+
+from home.blocks import SignLanguageVideoBlock, iso_duration, parse_duration
+from home.models import SignLanguagePage
+
+SIZE = 1_289_748  # bytes: "1,2 MB" in German
+
+
+def document(name, size=SIZE):
+    model = get_document_model()
+    doc = model(title=name)
+    doc.file.save(name, ContentFile(b"\0" * size), save=False)
+    doc.file_size = size
+    doc.save()
+    return doc
+
+
+@pytest.fixture
+def dgs_page(demo):
+    return SignLanguagePage.objects.get(locale__language_code="de")
+
+
+def test_demo_page_is_linked_from_the_footer(client, dgs_page):
+    assert dgs_page.live
+    html = client.get("/de/").content.decode()
+    footer = html.split('class="site-footer"', 1)[1]
+    assert f'href="{dgs_page.url}"' in footer
+    page_html = client.get(dgs_page.url).content.decode()
+    assert "Deutsche Gebärdensprache" in page_html
+
+
+def test_video_has_a_player_and_a_download_link_with_size_and_duration(client, dgs_page):
+    video = document("dgs-fruehe-hilfen.mp4")
+    dgs_page.videos = StreamValue(
+        dgs_page.videos.stream_block,
+        [
+            (
+                "video",
+                {
+                    "title": "Was sind Frühe Hilfen?",
+                    "video": video,
+                    "poster": None,
+                    "duration": "2:45",
+                    "transcript": "Frühe Hilfen sind Angebote für Familien.",
+                },
+            )
+        ],
+    )
+    dgs_page.save_revision().publish()
+
+    html = client.get(dgs_page.url).content.decode()
+    assert "<video" in html and " controls" in html
+    assert f'<source src="{video.url}" type="video/mp4">' in html
+    with translation.override("de"):
+        size = filesizeformat(SIZE)
+        duration = translation.gettext("%(duration)s min.") % {"duration": "2:45"}
+    assert size == "1,2\xa0MB"  # German decimal comma
+    assert f"(MP4, {size}, " in html
+    assert f'<time datetime="PT2M45S">{duration}</time>)' in html
+    assert "Frühe Hilfen sind Angebote für Familien." in html
+
+
+def test_only_video_files_are_accepted(db):
+    block = SignLanguageVideoBlock()
+    value = block.to_python(
+        {"title": "Test", "video": document("flyer.pdf").pk, "duration": "1:00", "poster": None}
+    )
+    with pytest.raises(StructBlockValidationError) as error:
+        block.clean(value)
+    assert "video" in error.value.block_errors
+    value = block.to_python(
+        {"title": "Test", "video": document("clip.webm").pk, "duration": "1:00", "poster": None}
+    )
+    assert block.clean(value)["title"] == "Test"
+
+
+@pytest.mark.parametrize(
+    ("text", "parts", "iso"),
+    [
+        ("2:45", (0, 2, 45), "PT2M45S"),
+        ("0:30", (0, 0, 30), "PT30S"),
+        ("1:02:45", (1, 2, 45), "PT1H2M45S"),
+        ("2:75", None, ""),
+        ("1:60:00", None, ""),
+        ("zwei Minuten", None, ""),
+    ],
+)
+def test_duration_is_validated(text, parts, iso):
+    assert parse_duration(text) == parts
+    assert iso_duration(text) == iso
+
+
+def test_invalid_duration_is_refused_by_the_block(db):
+    block = SignLanguageVideoBlock()
+    value = block.to_python(
+        {"title": "Test", "video": document("a.mp4").pk, "duration": "2 Min", "poster": None}
+    )
+    with pytest.raises(StructBlockValidationError) as error:
+        block.clean(value)
+    assert "duration" in error.value.block_errors
