@@ -193,34 +193,106 @@ class CalendarPage(Page):
     ]
 
     common_panels = [
-        MultiFieldPanel([FieldPanel("status"), FieldPanel("status_note")], heading=_("Status")),
-        MultiFieldPanel([FieldPanel("place"), FieldPanel("online_url")], heading=_("Where")),
         MultiFieldPanel(
-            [FieldPanel("audience"), FieldPanel("topics"), FieldPanel("programmes")],
+            [
+                FieldPanel(
+                    "status",
+                    help_text=_(
+                        "Tell visitors when something changes: cancelled, postponed, moved online, "
+                        "fully booked."
+                    ),
+                ),
+                FieldPanel("status_note"),
+            ],
+            heading=_("Status"),
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel(
+                    "place",
+                    help_text=_("Where it takes place. Leave empty for events held only online."),
+                ),
+                FieldPanel("online_url"),
+            ],
+            heading=_("Where"),
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel(
+                    "audience",
+                    help_text=_("Who it is meant for; the calendar can be filtered by it."),
+                ),
+                FieldPanel("topics", help_text=_("Used by the topic filter of the calendar.")),
+                FieldPanel("programmes"),
+            ],
             heading=_("For whom, about what"),
         ),
         InlinePanel("languages", label=_("Language"), heading=_("Languages it is held in")),
-        MultiFieldPanel([FieldPanel("is_free"), FieldPanel("cost_note")], heading=_("Taking part")),
+        MultiFieldPanel(
+            [
+                FieldPanel(
+                    "is_free",
+                    help_text=_(
+                        "Untick if participants pay something, and say how much under “cost”."
+                    ),
+                ),
+                FieldPanel("cost_note"),
+            ],
+            heading=_("Taking part"),
+        ),
         InlinePanel("organisers", label=_("Organiser"), heading=_("Organisers and partners")),
-        FieldPanel("contact"),
+        FieldPanel("contact", help_text=_("The person to ask about it.")),
     ]
     registration_panels = [
-        FieldPanel("registration_enabled"),
+        FieldPanel(
+            "registration_enabled", help_text=_("Tick to show the registration form on the page.")
+        ),
         FieldRowPanel([FieldPanel("registration_opens_at"), FieldPanel("registration_closes_at")]),
         FieldRowPanel(
             [
                 FieldPanel("registration_capacity"),
                 FieldPanel("hold_minutes"),
-                FieldPanel("waiting_list"),
+                FieldPanel(
+                    "waiting_list",
+                    help_text=_(
+                        "When all places are taken, further people go on a waiting list and move "
+                        "up when someone cancels."
+                    ),
+                ),
             ]
         ),
         MultiFieldPanel(
             [
-                FieldPanel("ask_organisation"),
-                FieldPanel("ask_profession"),
-                FieldPanel("ask_dietary_needs"),
-                FieldPanel("ask_accessibility_needs"),
-                FieldPanel("ask_childcare"),
+                FieldPanel(
+                    "ask_organisation",
+                    help_text=_(
+                        "Adds this question to the registration form; answering it is optional."
+                    ),
+                ),
+                FieldPanel(
+                    "ask_profession",
+                    help_text=_(
+                        "Adds this question to the registration form; answering it is optional."
+                    ),
+                ),
+                FieldPanel(
+                    "ask_dietary_needs",
+                    help_text=_(
+                        "Adds this question to the registration form; answering it is optional."
+                    ),
+                ),
+                FieldPanel(
+                    "ask_accessibility_needs",
+                    help_text=_(
+                        "Adds this question to the registration form; answering it is optional."
+                    ),
+                ),
+                FieldPanel(
+                    "ask_childcare",
+                    help_text=_(
+                        "Adds this question to the registration form; answering it is optional."
+                    ),
+                ),
             ],
             heading=_("Optional questions"),
         ),
@@ -264,7 +336,19 @@ class CalendarOrganiser(Orderable):
         _("partner"), default=False, help_text=_("Tick for partners; leave empty for organisers.")
     )
 
-    panels = [FieldRowPanel([FieldPanel("organisation"), FieldPanel("is_partner")])]
+    panels = [
+        FieldRowPanel(
+            [
+                FieldPanel(
+                    "organisation",
+                    help_text=_(
+                        "An organiser or partner. Add missing ones under Directory → Organisations."
+                    ),
+                ),
+                FieldPanel("is_partner"),
+            ]
+        )
+    ]
 
     class Meta(Orderable.Meta):
         verbose_name = _("organiser")
@@ -288,9 +372,22 @@ class EventPage(CalendarPage):
     content_panels = [
         *Page.content_panels,
         FieldPanel("teaser"),
-        FieldRowPanel([FieldPanel("start"), FieldPanel("end")], heading=_("When")),
-        FieldPanel("image"),
-        FieldPanel("body"),
+        FieldRowPanel(
+            [
+                FieldPanel("start", help_text=_("Date and time it begins (German time).")),
+                FieldPanel("end", help_text=_("Date and time it ends (German time).")),
+            ],
+            heading=_("When"),
+        ),
+        FieldPanel(
+            "image", help_text=_("Shown at the top and in the calendar. Its alt text is required.")
+        ),
+        FieldPanel(
+            "body",
+            help_text=_(
+                "The main content, built from blocks: paragraphs, images, quotes, links and more."
+            ),
+        ),
     ]
     conference_panels = [
         InlinePanel("agenda_items", label=_("Agenda item"), heading=_("Timetable")),
@@ -353,10 +450,14 @@ class Speaker(TranslatableMixin, index.Indexed, models.Model):
     )
 
     panels = [
-        FieldPanel("name"),
+        FieldPanel(
+            "name", help_text=_("First and last name, with a title if the person uses one.")
+        ),
         FieldPanel("role"),
-        FieldPanel("organisation"),
-        FieldPanel("photo"),
+        FieldPanel("organisation", help_text=_("Where the person works; shown below the name.")),
+        FieldPanel(
+            "photo", help_text=_("A portrait, if the person agrees. Its alt text names the person.")
+        ),
     ]
     search_fields = [index.SearchField("name"), index.AutocompleteField("name")]
 
@@ -378,10 +479,17 @@ class AgendaItem(TranslatableMixin, Orderable):
     speakers = ParentalManyToManyField(Speaker, verbose_name=_("speakers"), blank=True)
 
     panels = [
-        FieldRowPanel([FieldPanel("starts_at"), FieldPanel("ends_at")]),
-        FieldPanel("title"),
-        FieldPanel("room"),
-        FieldPanel("speakers"),
+        FieldRowPanel(
+            [
+                FieldPanel("starts_at", help_text=_("When this item begins.")),
+                FieldPanel("ends_at", help_text=_("Leave empty if it has no fixed end.")),
+            ]
+        ),
+        FieldPanel("title", help_text=_("e.g. “Welcome and introduction”")),
+        FieldPanel("room", help_text=_("e.g. “Main hall”")),
+        FieldPanel(
+            "speakers", help_text=_("Chosen from the speakers, which are kept once for all events.")
+        ),
     ]
 
     class Meta(TranslatableMixin.Meta, Orderable.Meta):
@@ -399,8 +507,21 @@ class Round(TranslatableMixin, Orderable):
     ends_at = models.DateTimeField(_("until"))
 
     panels = [
-        FieldRowPanel([FieldPanel("number"), FieldPanel("title")]),
-        FieldRowPanel([FieldPanel("starts_at"), FieldPanel("ends_at")]),
+        FieldRowPanel(
+            [
+                FieldPanel(
+                    "number",
+                    help_text=_("1 for the first round, 2 for the second, …; forums refer to it."),
+                ),
+                FieldPanel("title"),
+            ]
+        ),
+        FieldRowPanel(
+            [
+                FieldPanel("starts_at", help_text=_("When the round begins.")),
+                FieldPanel("ends_at", help_text=_("When the round ends.")),
+            ]
+        ),
     ]
 
     class Meta(TranslatableMixin.Meta, Orderable.Meta):
@@ -437,10 +558,10 @@ class Forum(TranslatableMixin, Orderable):
 
     panels = [
         FieldRowPanel([FieldPanel("round_number"), FieldPanel("capacity")]),
-        FieldPanel("title"),
-        FieldPanel("description"),
-        FieldPanel("room"),
-        FieldPanel("moderators"),
+        FieldPanel("title", help_text=_("e.g. “Forum 1: Working with fathers”")),
+        FieldPanel("description", help_text=_("What the forum is about, in a few sentences.")),
+        FieldPanel("room", help_text=_("e.g. “Room 2.14”")),
+        FieldPanel("moderators", help_text=_("Who leads the forum, chosen from the speakers.")),
         FieldPanel("results"),
     ]
 
@@ -457,7 +578,7 @@ class Forum(TranslatableMixin, Orderable):
         return [line.strip() for line in self.results.splitlines() if line.strip()]
 
 
-class EventDownload(Orderable):
+class EventDownload(TranslatableMixin, Orderable):
     page = ParentalKey(EventPage, on_delete=models.CASCADE, related_name="downloads")
     document = models.ForeignKey(
         "wagtaildocs.Document", verbose_name=_("document"), on_delete=models.CASCADE
@@ -466,9 +587,12 @@ class EventDownload(Orderable):
         _("title"), max_length=200, blank=True, help_text=_("Leave empty to use the file's title.")
     )
 
-    panels = [FieldPanel("document"), FieldPanel("title")]
+    panels = [
+        FieldPanel("document", help_text=_("The file to download, e.g. the programme as a PDF.")),
+        FieldPanel("title"),
+    ]
 
-    class Meta(Orderable.Meta):
+    class Meta(TranslatableMixin.Meta, Orderable.Meta):
         verbose_name = _("download")
 
 
@@ -482,8 +606,15 @@ class CoursePage(CalendarPage):
     content_panels = [
         *Page.content_panels,
         FieldPanel("teaser"),
-        FieldPanel("image"),
-        FieldPanel("body"),
+        FieldPanel(
+            "image", help_text=_("Shown at the top and in the calendar. Its alt text is required.")
+        ),
+        FieldPanel(
+            "body",
+            help_text=_(
+                "The main content, built from blocks: paragraphs, images, quotes, links and more."
+            ),
+        ),
     ]
     schedule_panels = [
         InlinePanel(
@@ -556,7 +687,13 @@ class CourseSchedule(Orderable):
 
     panels = [
         FieldPanel("place"),
-        FieldRowPanel([FieldPanel("first_date"), FieldPanel("start_time"), FieldPanel("duration")]),
+        FieldRowPanel(
+            [
+                FieldPanel("first_date", help_text=_("The date of the first session.")),
+                FieldPanel("start_time", help_text=_("e.g. 18:00, in German time.")),
+                FieldPanel("duration"),
+            ]
+        ),
         FieldPanel("recurrence"),
     ]
 
@@ -615,11 +752,26 @@ class CourseException(TranslatableMixin, Orderable):
     )
 
     panels = [
-        FieldRowPanel([FieldPanel("date"), FieldPanel("place")]),
-        FieldPanel("action"),
+        FieldRowPanel(
+            [
+                FieldPanel("date", help_text=_("The date the session was planned for.")),
+                FieldPanel("place"),
+            ]
+        ),
+        FieldPanel(
+            "action",
+            help_text=_(
+                "Cancelled: it does not take place. Moved: it takes place at another date, "
+                "time or place."
+            ),
+        ),
         FieldPanel("reason"),
         FieldRowPanel(
-            [FieldPanel("new_date"), FieldPanel("new_start_time"), FieldPanel("new_place")],
+            [
+                FieldPanel("new_date", help_text=_("Leave empty to keep the date.")),
+                FieldPanel("new_start_time", help_text=_("Leave empty to keep the time.")),
+                FieldPanel("new_place", help_text=_("Leave empty to keep the place.")),
+            ],
             heading=_("For a moved session"),
         ),
     ]

@@ -11,7 +11,7 @@ from wagtail.admin.panels import (
     TabbedInterface,
 )
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Orderable, Page
+from wagtail.models import Orderable, Page, TranslatableMixin
 from wagtail.search import index
 
 from core.blocks import PARAGRAPH_FEATURES, BaseStreamBlock
@@ -141,43 +141,93 @@ class ProgrammePage(Page):
         *Page.content_panels,
         FieldPanel("teaser"),
         FieldPanel("image"),
-        FieldPanel("body"),
+        FieldPanel(
+            "body",
+            help_text=_(
+                "The main content, built from blocks: paragraphs, images, quotes, links and more."
+            ),
+        ),
         InlinePanel("figures", label=_("Key figures"), heading=_("Key figures")),
         InlinePanel("sub_projects", label=_("Sub-project"), heading=_("Sub-projects")),
     ]
     facts_panels = [
         MultiFieldPanel(
             [
-                FieldPanel("status"),
-                FieldRowPanel([FieldPanel("start_date"), FieldPanel("end_date")]),
+                FieldPanel(
+                    "status",
+                    help_text=_(
+                        "Planned, running or ended. Ended programmes stay visible as references."
+                    ),
+                ),
+                FieldRowPanel(
+                    [
+                        FieldPanel(
+                            "start_date", help_text=_("When the programme started or starts.")
+                        ),
+                        FieldPanel("end_date", help_text=_("Leave empty while no end is planned.")),
+                    ]
+                ),
             ],
             heading=_("Duration"),
         ),
         MultiFieldPanel(
-            [FieldPanel("district"), FieldPanel("region_note"), FieldPanel("places")],
+            [
+                FieldPanel("district"),
+                FieldPanel("region_note"),
+                FieldPanel(
+                    "places",
+                    help_text=_(
+                        "Where the programme takes place. Add missing places under "
+                        "Directory → Places."
+                    ),
+                ),
+            ],
             heading=_("Where"),
         ),
         MultiFieldPanel(
             [
-                FieldPanel("target_groups"),
-                FieldPanel("for_pregnancy"),
+                FieldPanel(
+                    "target_groups",
+                    help_text=_(
+                        "Who the programme is for; used by the filters of the offer finder."
+                    ),
+                ),
+                FieldPanel(
+                    "for_pregnancy",
+                    help_text=_("Tick if pregnant women and expectant parents can take part."),
+                ),
                 FieldRowPanel([FieldPanel("age_from_months"), FieldPanel("age_to_months")]),
-                FieldPanel("topics"),
+                FieldPanel(
+                    "topics",
+                    help_text=_(
+                        "What the programme is about; used by the filters of the offer finder."
+                    ),
+                ),
             ],
             heading=_("For whom, about what"),
         ),
         InlinePanel("languages", label=_("Language"), heading=_("Languages the offer is held in")),
         MultiFieldPanel(
             [
-                FieldPanel("is_free"),
+                FieldPanel(
+                    "is_free",
+                    help_text=_("Untick if families pay something, and say how much under “cost”."),
+                ),
                 FieldPanel("cost_note"),
-                FieldPanel("accessibility_note"),
+                FieldPanel(
+                    "accessibility_note",
+                    help_text=_(
+                        "Step-free access, sign language interpreting, easy-to-read material, …"
+                    ),
+                ),
                 FieldPanel("childcare_note"),
             ],
             heading=_("Taking part"),
         ),
-        FieldPanel("contact"),
-        FieldPanel("website"),
+        FieldPanel(
+            "contact", help_text=_("The person families can ask; shown with phone and e-mail.")
+        ),
+        FieldPanel("website", help_text=_("The programme's own website, starting with https://.")),
     ]
     funding_panels = [
         InlinePanel("fundings", label=_("Funding"), heading=_("Funders")),
@@ -242,7 +292,12 @@ class OfferLanguage(Orderable):
 
     code = models.CharField(_("language"), max_length=8, choices=OFFER_LANGUAGES)
 
-    panels = [FieldPanel("code")]
+    panels = [
+        FieldPanel(
+            "code",
+            help_text=_("A language the offer is held in, e.g. Arabic for families who speak it."),
+        )
+    ]
 
     class Meta(Orderable.Meta):
         abstract = True
@@ -264,7 +319,7 @@ class ProgrammeLanguage(OfferLanguage):
         unique_together = [("page", "code")]
 
 
-class ProgrammeFunding(Orderable):
+class ProgrammeFunding(TranslatableMixin, Orderable):
     page = ParentalKey(ProgrammePage, on_delete=models.CASCADE, related_name="fundings")
     funder = models.ForeignKey(
         "directory.Funder", verbose_name=_("funder"), on_delete=models.PROTECT, related_name="+"
@@ -284,17 +339,24 @@ class ProgrammeFunding(Orderable):
     )
 
     panels = [
-        FieldPanel("funder"),
+        FieldPanel(
+            "funder", help_text=_("Who pays. Add missing funders under Directory → Funders.")
+        ),
         FieldPanel("amount"),
-        FieldRowPanel([FieldPanel("period_start"), FieldPanel("period_end")]),
+        FieldRowPanel(
+            [
+                FieldPanel("period_start", help_text=_("First day of the funding, if known.")),
+                FieldPanel("period_end", help_text=_("Last day of the funding, if known.")),
+            ]
+        ),
         FieldPanel("period_note"),
     ]
 
-    class Meta(Orderable.Meta):
+    class Meta(TranslatableMixin.Meta, Orderable.Meta):
         verbose_name = _("funding")
 
 
-class ProgrammePartner(Orderable):
+class ProgrammePartner(TranslatableMixin, Orderable):
     page = ParentalKey(ProgrammePage, on_delete=models.CASCADE, related_name="partners")
     organisation = models.ForeignKey(
         "directory.Organisation",
@@ -306,13 +368,19 @@ class ProgrammePartner(Orderable):
         _("role"), max_length=200, blank=True, help_text=_("e.g. “runs the course in Wehlheiden”")
     )
 
-    panels = [FieldPanel("organisation"), FieldPanel("role")]
+    panels = [
+        FieldPanel(
+            "organisation",
+            help_text=_("A partner. Add missing ones under Directory → Organisations."),
+        ),
+        FieldPanel("role"),
+    ]
 
-    class Meta(Orderable.Meta):
+    class Meta(TranslatableMixin.Meta, Orderable.Meta):
         verbose_name = _("partner")
 
 
-class ProgrammeFigure(Orderable):
+class ProgrammeFigure(TranslatableMixin, Orderable):
     page = ParentalKey(ProgrammePage, on_delete=models.CASCADE, related_name="figures")
     value = models.CharField(_("figure"), max_length=40, help_text=_("e.g. “about 200”"))
     label = models.CharField(
@@ -323,16 +391,24 @@ class ProgrammeFigure(Orderable):
 
     panels = [FieldRowPanel([FieldPanel("value"), FieldPanel("label")])]
 
-    class Meta(Orderable.Meta):
+    class Meta(TranslatableMixin.Meta, Orderable.Meta):
         verbose_name = _("key figure")
 
 
-class SubProject(Orderable):
+class SubProject(TranslatableMixin, Orderable):
     page = ParentalKey(ProgrammePage, on_delete=models.CASCADE, related_name="sub_projects")
     title = models.CharField(_("title"), max_length=200)
     summary = models.TextField(_("summary"), max_length=1000, blank=True)
 
-    panels = [FieldPanel("title"), FieldPanel("summary")]
+    panels = [
+        FieldPanel(
+            "title",
+            help_text=_("The sub-project's name, e.g. “Family guides in paediatric practices”."),
+        ),
+        FieldPanel(
+            "summary", help_text=_("A few sentences: what the sub-project does and for whom.")
+        ),
+    ]
 
-    class Meta(Orderable.Meta):
+    class Meta(TranslatableMixin.Meta, Orderable.Meta):
         verbose_name = _("sub-project")

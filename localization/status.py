@@ -1,0 +1,187 @@
+"""Where each German page stands in each target language.
+
+A fixed number of queries whatever the size of the site: the German pages of one listing
+page, their translated pages, their wagtail-localize sources and translation records are
+each fetched in one query and joined here in Python.
+
+A translation managed by wagtail-localize is *outdated* when the German page was published
+after its strings were last extracted (``TranslationSource.last_updated_at``: the editor has
+to sync), or when strings were synced after the translated page was last published (the
+translator still has to publish). A translated page without an active ``Translation``
+record was copied or written by hand and is *not managed*: the report cannot tell whether it
+follows the German page.
+"""
+
+from dataclasses import dataclass, field
+
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+from wagtail.models import Locale, Page
+from wagtail_localize.models import Translation, TranslationSource
+
+MISSING = "missing"
+DRAFT = "draft"
+UP_TO_DATE = "up-to-date"
+OUTDATED = "outdated"
+UNMANAGED = "unmanaged"
+
+STATUS_LABELS = {
+    MISSING: _("Missing"),
+    DRAFT: _("Not published yet"),
+    UP_TO_DATE: _("Up to date"),
+    OUTDATED: _("Outdated"),
+    UNMANAGED: _("Not managed by wagtail-localize"),
+}
+
+
+@dataclass
+class Cell:
+    locale: Locale
+    status: str
+    translated_page_id: int | None = None
+    links: list = field(default_factory=list)  # (label, url) pairs
+    reason: str = ""
+
+    @property
+    def label(self):
+        return STATUS_LABELS[self.status]
+
+
+@dataclass
+class Row:
+    page: Page
+    section: Page | None
+    cells: list
+
+
+def source_locale():
+    return Locale.get_default()
+
+
+def target_locales(source, language=""):
+    locales = Locale.objects.exclude(pk=source.pk).order_by("language_code")
+    if language:
+        locales = locales.filter(language_code=language)
+    return list(locales)
+
+
+def sections(home):
+    """The German top-level sections below the home page (programmes, calendar, press …)."""
+    if home is None:
+        return []
+    return list(home.get_children().only("id", "title", "path", "depth").order_by("path"))
+
+
+def german_pages(source, home, section=None):
+    """Every German page of the site (the home page included), in tree order."""
+    pages = Page.objects.filter(locale=source, depth__gt=1).order_by("path")
+    if home is not None:
+        pages = pages.filter(path__startswith=home.path)
+    if section is not None:
+        pages = pages.filter(path__startswith=section.path)
+    return pages.select_related("content_type").only(
+        "id",
+        "title",
+        "path",
+        "depth",
+        "live",
+        "translation_key",
+        "last_published_at",
+        "content_type",
+    )
+
+
+def build_rows(pages, source, locales, section_pages):
+    """One :class:`Row` per German page with one :class:`Cell` per target locale."""
+    pages = list(pages)
+    keys = [page.translation_key for page in pages]
+    locale_ids = [locale.pk for locale in locales]
+
+    translated = {}
+    for values in Page.objects.filter(translation_key__in=keys, locale_id__in=locale_ids).values(
+        "id", "translation_key", "locale_id", "live", "last_published_at", "alias_of_id"
+    ):
+        translated[values["translation_key"], values["locale_id"]] = values
+
+    sources = {
+        values["object_id"]: values
+        for values in TranslationSource.objects.filter(object_id__in=keys, locale=source).values(
+            "id", "object_id", "last_updated_at"
+        )
+    }
+    records = {}
+    for values in Translation.objects.filter(
+        source_id__in=[values["id"] for values in sources.values()],
+        target_locale_id__in=locale_ids,
+        enabled=True,
+    ).values("id", "source_id", "target_locale_id"):
+        records[values["source_id"], values["target_locale_id"]] = values
+
+    steplen = Page.steplen
+    sections_by_path = {page.path: page for page in section_pages}
+    section_depth = section_pages[0].depth if section_pages else None
+
+    rows = []
+    for page in pages:
+        section = None
+        if section_depth is not None and page.depth >= section_depth:
+            section = sections_by_path.get(page.path[: steplen * section_depth])
+        page_source = sources.get(page.translation_key)
+        cells = []
+        for locale in locales:
+            target = translated.get((page.translation_key, locale.pk))
+            cells.append(_cell(page, locale, target, page_source, records))
+        rows.append(Row(page=page, section=section, cells=cells))
+    return rows
+
+
+def _cell(page, locale, target, page_source, records):
+    if target is None:
+        return Cell(
+            locale,
+            MISSING,
+            links=[
+                (
+                    _("Translate this page"),
+                    reverse("wagtail_localize:submit_page_translation", args=[page.pk]),
+                )
+            ],
+        )
+    edit = (_("Edit translation"), reverse("wagtailadmin_pages:edit", args=[target["id"]]))
+    if target["alias_of_id"]:
+        # An alias mirrors the German page by itself.
+        return Cell(locale, UP_TO_DATE, target["id"], [edit], _("Alias of the German page"))
+    record = records.get((page_source["id"], locale.pk)) if page_source else None
+    if record is None:
+        reason = ""
+        if (
+            page.last_published_at
+            and target["last_published_at"]
+            and page.last_published_at > target["last_published_at"]
+        ):
+            reason = _("The German page was published after this translation.")
+        return Cell(locale, UNMANAGED, target["id"], [edit], reason)
+    synced = page_source["last_updated_at"]
+    if page.last_published_at and page.last_published_at > synced:
+        sync = (
+            _("Sync with the German page"),
+            reverse("wagtail_localize:update_translations", args=[page_source["id"]]),
+        )
+        return Cell(
+            locale,
+            OUTDATED,
+            target["id"],
+            [sync, edit],
+            _("The German page was published after the last sync."),
+        )
+    if not target["live"] or target["last_published_at"] is None:
+        return Cell(locale, DRAFT, target["id"], [edit])
+    if target["last_published_at"] < synced:
+        return Cell(
+            locale,
+            OUTDATED,
+            target["id"],
+            [edit],
+            _("Synced with the German page, but not published since."),
+        )
+    return Cell(locale, UP_TO_DATE, target["id"], [edit])
