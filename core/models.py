@@ -95,29 +95,57 @@ class OrganisationSettings(BaseSiteSetting, ClusterableModel):
     panels = [
         MultiFieldPanel(
             [
-                FieldPanel("name"),
-                FieldPanel("street"),
-                FieldPanel("postcode"),
-                FieldPanel("city"),
-                FieldPanel("phone"),
-                FieldPanel("email"),
+                FieldPanel("name", help_text=_("Shown in the footer and the imprint.")),
+                FieldPanel("street", help_text=_("Street and house number.")),
+                FieldPanel("postcode", help_text=_("Five digits, e.g. “34117”.")),
+                FieldPanel("city", help_text=_("e.g. “Kassel”")),
+                FieldPanel("phone", help_text=_("With the area code, e.g. “0561 787-5000”.")),
+                FieldPanel(
+                    "email", help_text=_("The general contact address, shown in the footer.")
+                ),
             ],
             heading=_("Organisation and contact"),
         ),
         MultiFieldPanel(
             [
-                FieldPanel("mastodon_url"),
-                FieldPanel("instagram_url"),
-                FieldPanel("linkedin_url"),
-                FieldPanel("youtube_url"),
+                FieldPanel(
+                    "mastodon_url",
+                    help_text=_(
+                        "The full address of the profile, starting with https://. "
+                        "Leave empty to hide the link."
+                    ),
+                ),
+                FieldPanel(
+                    "instagram_url",
+                    help_text=_(
+                        "The full address of the profile, starting with https://. "
+                        "Leave empty to hide the link."
+                    ),
+                ),
+                FieldPanel(
+                    "linkedin_url",
+                    help_text=_(
+                        "The full address of the profile, starting with https://. "
+                        "Leave empty to hide the link."
+                    ),
+                ),
+                FieldPanel(
+                    "youtube_url",
+                    help_text=_(
+                        "The full address of the profile, starting with https://. "
+                        "Leave empty to hide the link."
+                    ),
+                ),
             ],
             heading=_("Social media"),
         ),
         MultiFieldPanel(
             [
-                FieldPanel("imprint_page"),
-                FieldPanel("privacy_page"),
-                FieldPanel("accessibility_page"),
+                FieldPanel("imprint_page", help_text=_("The German imprint page (Impressum).")),
+                FieldPanel("privacy_page", help_text=_("The German privacy policy page.")),
+                FieldPanel(
+                    "accessibility_page", help_text=_("The German accessibility statement page.")
+                ),
             ],
             heading=_("Required pages in the footer"),
             help_text=_(

@@ -27,7 +27,10 @@ class SlugLookupMixin(models.Model):
 class Topic(TranslatableMixin, SlugLookupMixin, index.Indexed):
     name = models.CharField(_("name"), max_length=120)
 
-    panels = [FieldPanel("name"), FieldPanel("slug")]
+    panels = [
+        FieldPanel("name", help_text=_("A short topic as visitors look for it, e.g. “Bonding”.")),
+        FieldPanel("slug"),
+    ]
     search_fields = [index.SearchField("name"), index.AutocompleteField("name")]
 
     class Meta(TranslatableMixin.Meta):
@@ -43,7 +46,10 @@ class Topic(TranslatableMixin, SlugLookupMixin, index.Indexed):
 class TargetGroup(TranslatableMixin, SlugLookupMixin, index.Indexed):
     name = models.CharField(_("name"), max_length=120)
 
-    panels = [FieldPanel("name"), FieldPanel("slug")]
+    panels = [
+        FieldPanel("name", help_text=_("Who an offer is for, e.g. “Single parents”.")),
+        FieldPanel("slug"),
+    ]
     search_fields = [index.SearchField("name"), index.AutocompleteField("name")]
 
     class Meta(TranslatableMixin.Meta):
@@ -65,7 +71,13 @@ class District(index.Indexed, models.Model):
         _("federal state"), max_length=60, blank=True, help_text=_("e.g. “Hessen”")
     )
 
-    panels = [FieldPanel("name"), FieldPanel("slug"), FieldPanel("state")]
+    panels = [
+        FieldPanel("name", help_text=_("The official name, e.g. “Landkreis Kassel”.")),
+        FieldPanel(
+            "slug", help_text=_("Short name for web addresses, e.g. “kassel”. Keep it unchanged.")
+        ),
+        FieldPanel("state"),
+    ]
     search_fields = [index.SearchField("name"), index.AutocompleteField("name")]
 
     class Meta:
@@ -100,11 +112,21 @@ class Organisation(index.Indexed, models.Model):
     city = models.CharField(_("city"), max_length=100, blank=True)
 
     panels = [
-        FieldPanel("name"),
-        FieldPanel("kind"),
-        FieldPanel("website"),
+        FieldPanel("name", help_text=_("The full official name, e.g. “Stadt Kassel, Jugendamt”.")),
+        FieldPanel("kind", help_text=_("What sort of body it is.")),
+        FieldPanel(
+            "website", help_text=_("The organisation's own website, starting with https://.")
+        ),
         MultiFieldPanel(
-            [FieldPanel("street"), FieldRowPanel([FieldPanel("postcode"), FieldPanel("city")])],
+            [
+                FieldPanel("street", help_text=_("Street and house number.")),
+                FieldRowPanel(
+                    [
+                        FieldPanel("postcode", help_text=_("Five digits, e.g. “34117”.")),
+                        FieldPanel("city", help_text=_("e.g. “Kassel”")),
+                    ]
+                ),
+            ],
             heading=_("Address"),
         ),
     ]
@@ -150,9 +172,12 @@ class Funder(index.Indexed, models.Model):
 
     panels = [
         FieldPanel("name"),
-        FieldPanel("organisation"),
+        FieldPanel(
+            "organisation",
+            help_text=_("The organisation behind the funder, if it is in the directory."),
+        ),
         FieldPanel("funding_programme"),
-        FieldPanel("website"),
+        FieldPanel("website", help_text=_("The funder's website, starting with https://.")),
     ]
     search_fields = [index.SearchField("name"), index.AutocompleteField("name")]
 
@@ -204,13 +229,34 @@ class Place(TranslatableMixin, index.Indexed, models.Model):
     )
 
     panels = [
-        FieldPanel("name"),
+        FieldPanel("name", help_text=_("As people know it, e.g. “Familienzentrum Wehlheiden”.")),
         MultiFieldPanel(
             [
-                FieldPanel("street"),
-                FieldRowPanel([FieldPanel("postcode"), FieldPanel("city")]),
-                FieldPanel("district"),
-                FieldRowPanel([FieldPanel("latitude"), FieldPanel("longitude")]),
+                FieldPanel("street", help_text=_("Street and house number.")),
+                FieldRowPanel(
+                    [
+                        FieldPanel("postcode", help_text=_("Five digits, e.g. “34117”.")),
+                        FieldPanel("city", help_text=_("e.g. “Kassel”")),
+                    ]
+                ),
+                FieldPanel(
+                    "district",
+                    help_text=_(
+                        "Used by the district filters of the offer finder and the calendar."
+                    ),
+                ),
+                FieldRowPanel(
+                    [
+                        FieldPanel(
+                            "latitude",
+                            help_text=_("For the map, e.g. 51.312711. Leave empty if unknown."),
+                        ),
+                        FieldPanel(
+                            "longitude",
+                            help_text=_("For the map, e.g. 9.479746. Leave empty if unknown."),
+                        ),
+                    ]
+                ),
             ],
             heading=_("Address"),
         ),
@@ -258,10 +304,17 @@ class ContactPerson(TranslatableMixin, index.Indexed, models.Model):
     )
 
     panels = [
-        FieldPanel("name"),
+        FieldPanel("name", help_text=_("First and last name, as visitors should read them.")),
         FieldPanel("role"),
-        FieldPanel("organisation"),
-        FieldRowPanel([FieldPanel("phone"), FieldPanel("email")]),
+        FieldPanel(
+            "organisation", help_text=_("Where the person works, chosen from the organisations.")
+        ),
+        FieldRowPanel(
+            [
+                FieldPanel("phone", help_text=_("With the area code, e.g. “0561 787-5000”.")),
+                FieldPanel("email"),
+            ]
+        ),
     ]
     search_fields = [index.SearchField("name"), index.AutocompleteField("name")]
 

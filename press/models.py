@@ -17,7 +17,12 @@ from core.blocks import PARAGRAPH_FEATURES, BaseStreamBlock
 class PressReleaseIndexPage(RoutablePageMixin, Page):
     introduction = RichTextField(_("introduction"), features=PARAGRAPH_FEATURES, blank=True)
 
-    content_panels = [*Page.content_panels, FieldPanel("introduction")]
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel(
+            "introduction", help_text=_("A few sentences above the list of press releases.")
+        ),
+    ]
     parent_page_types = ["home.HomePage"]
     subpage_types = ["press.PressReleasePage"]
     max_count_per_parent = 1
@@ -95,18 +100,42 @@ class PressReleasePage(Page):
 
     content_panels = [
         *Page.content_panels,
-        FieldRowPanel([FieldPanel("date"), FieldPanel("dateline")]),
+        FieldRowPanel(
+            [
+                FieldPanel(
+                    "date",
+                    help_text=_(
+                        "The date printed on the release; the list shows the newest first."
+                    ),
+                ),
+                FieldPanel("dateline"),
+            ]
+        ),
         FieldPanel("teaser"),
         FieldPanel("image"),
-        FieldPanel("body"),
+        FieldPanel(
+            "body",
+            help_text=_(
+                "The main content, built from blocks: paragraphs, images, quotes, links and more."
+            ),
+        ),
         InlinePanel("downloads", label=_("Download"), heading=_("Press kit and photos")),
         MultiFieldPanel(
             [
-                FieldPanel("press_contact"),
+                FieldPanel(
+                    "press_contact",
+                    help_text=_("The person journalists should call; shown below the release."),
+                ),
                 FieldPanel("funding_note"),
-                FieldPanel("topics"),
-                FieldPanel("programmes"),
-                FieldPanel("events"),
+                FieldPanel("topics", help_text=_("Used by the topic filter of the press page.")),
+                FieldPanel(
+                    "programmes",
+                    help_text=_("Programmes the release is about; their pages list it."),
+                ),
+                FieldPanel(
+                    "events",
+                    help_text=_("Calendar entries the release is about; their pages list it."),
+                ),
             ],
             heading=_("Contact and links"),
         ),
@@ -142,7 +171,14 @@ class PressDownload(Orderable):
         _("credit"), max_length=200, blank=True, help_text=_("For photos: “© Name / Agency”")
     )
 
-    panels = [FieldPanel("document"), FieldPanel("title"), FieldPanel("credit")]
+    panels = [
+        FieldPanel(
+            "document",
+            help_text=_("The file to download, e.g. a PDF or a photo in print resolution."),
+        ),
+        FieldPanel("title", help_text=_("Leave empty to use the file's title.")),
+        FieldPanel("credit"),
+    ]
 
     class Meta(Orderable.Meta):
         verbose_name = _("download")

@@ -1,8 +1,9 @@
 """Registrations in the admin: only for people allowed to see personal data.
 
 The views require the model permissions of ``registrations.Registration``; admins have them,
-and so has the group "Veranstaltungsorganisation" (created by ``load_demo``). Page editors
-without that group see neither the menu item nor the lists.
+and so has the group "Veranstaltungsorganisation" (created by ``setup_editorial``, see
+``editorial/groups.py``). Page editors without that group see neither the menu item nor the
+lists.
 """
 
 from django.utils.translation import gettext_lazy as _

@@ -10,10 +10,9 @@ from django.contrib.auth.models import Group, Permission
 from django.core.management import call_command
 from django.utils import timezone
 
-from core.demo_builder import DemoBuilder
+from editorial.groups import ORGANISERS
+from editorial.groups import setup as setup_groups
 from registrations import services
-from registrations.demo import ORGANISERS
-from registrations.demo import load as load_groups
 from registrations.models import ForumChoice, Registration
 from registrations.tests.conftest import forum_key  # noqa: F401
 
@@ -40,7 +39,7 @@ def user_in(group_name=None, *, editor=False):
         f"user-{group_name or 'editor'}", "u@example.org", "pw"
     )
     if group_name:
-        load_groups(DemoBuilder())
+        setup_groups()
         user.groups.add(Group.objects.get(name=group_name))
     if editor:
         user.user_permissions.add(Permission.objects.get(codename="access_admin"))

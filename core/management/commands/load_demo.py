@@ -2,6 +2,7 @@ from importlib import import_module
 from importlib.util import find_spec
 
 from django.apps import apps
+from django.core.management import call_command
 from django.core.management.base import BaseCommand
 
 from core.demo_builder import DemoBuilder
@@ -29,6 +30,8 @@ class Command(BaseCommand):
         for config, module in demo_modules():
             self.stdout.write(f"Demo content: {config.verbose_name}")
             module.load(demo)
+        # The editors' groups and the moderation workflow, on the pages just created.
+        call_command("setup_editorial", verbosity=options["verbosity"], stdout=self.stdout)
         total = sum(demo.created.values())
         if total:
             summary = ", ".join(f"{count} × {kind}" for kind, count in sorted(demo.created.items()))
