@@ -34,6 +34,7 @@ def server_error(request):
             "site_name": settings.WAGTAIL_SITE_NAME,
             "language_code": language,
             "language_bidi": get_language_info(language)["bidi"],
+            "csp_nonce": getattr(request, "csp_nonce", ""),
         }
     )
     return HttpResponse(html, status=500)

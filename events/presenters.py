@@ -175,7 +175,7 @@ class CalendarEntryDetail:
             data["subEvent"] = sub_events
         if page.image_id:
             data["image"] = self.request.build_absolute_uri(page.image.file.url)
-        return json_ld_script(data)
+        return json_ld_script(data, self.request)
 
     def _attendance_mode(self):
         if self.page.status == EventStatus.MOVED_ONLINE or (

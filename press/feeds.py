@@ -5,6 +5,7 @@ so they never change when a release is edited, moved or renamed."""
 from datetime import datetime, time
 
 from django.contrib.syndication.views import Feed
+from django.core.validators import slug_re
 from django.http import Http404
 from django.utils import timezone
 from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
@@ -30,6 +31,8 @@ class PressFeed(Feed):
         self.programme = None
         slug = request.GET.get("programme")
         if slug:
+            if not slug_re.match(slug):  # not a slug (NUL bytes would be a database error)
+                raise Http404
             found = ProgrammePage.objects.live().filter(slug=slug)
             self.programme = found.filter(locale=self.index.locale).first() or found.first()
             if self.programme is None:

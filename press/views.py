@@ -153,4 +153,4 @@ class ReleaseDetail:
                     "@type": "Organization",
                     "name": self.contact.organisation.name,
                 }
-        return json_ld_script(data)
+        return json_ld_script(data, self.request)

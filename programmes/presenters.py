@@ -105,4 +105,4 @@ class ProgrammeDetail:
             data["offers"] = {"@type": "Offer", "price": "0", "priceCurrency": "EUR"}
         if page.image_id:
             data["image"] = self.request.build_absolute_uri(page.image.file.url)
-        return json_ld_script(data)
+        return json_ld_script(data, self.request)

@@ -25,7 +25,7 @@ class PageTreeTests(WagtailPageTestCase):
 
 def json_ld(html):
     return json.loads(
-        re.search(r'<script type="application/ld\+json">(.*?)</script>', html, re.S).group(1)
+        re.search(r'<script type="application/ld\+json"[^>]*>(.*?)</script>', html, re.S).group(1)
     )
 
 

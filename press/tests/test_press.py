@@ -59,7 +59,7 @@ def test_release_page_has_contact_json_ld_and_open_graph(client, demo):
     assert "+49 611 3219 3408" in contact
     assert "presse@hsm.hessen.de" not in html  # shown obfuscated, not harvestable
     data = json.loads(
-        re.search(r'<script type="application/ld\+json">(.*?)</script>', html).group(1)
+        re.search(r'<script type="application/ld\+json"[^>]*>(.*?)</script>', html).group(1)
     )
     assert data["@type"] == "NewsArticle"
     assert data["datePublished"] == "2019-05-29"

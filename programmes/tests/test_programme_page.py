@@ -23,7 +23,7 @@ class ProgrammePageTypesTest(WagtailPageTestCase):
 
 
 def json_ld(html):
-    match = re.search(r'<script type="application/ld\+json">(.*?)</script>', html, re.S)
+    match = re.search(r'<script type="application/ld\+json"[^>]*>(.*?)</script>', html, re.S)
     assert match, "no JSON-LD on the page"
     return json.loads(match.group(1))
 
