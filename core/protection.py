@@ -31,11 +31,15 @@ def client_address(request):
     return request.META.get("REMOTE_ADDR", "unknown")
 
 
-def rate_limited(request, scope, limit=None, window=None):
-    """True when this address has used up its attempts in the current window. Fails closed:
-    with the cache unreachable, submissions are refused rather than let through unchecked."""
+OK, EXCEEDED, UNAVAILABLE = "ok", "exceeded", "unavailable"
+
+
+def rate_limit_state(request, scope, limit=None, window=None):
+    """OK, EXCEEDED (this address has used up its attempts in the current window) or
+    UNAVAILABLE (the cache cannot count). The Redis cache of core/cache_backends.py reads as
+    a miss when Redis is down, but its ``incr`` raises, so an outage lands here."""
     if not getattr(settings, "RATELIMIT_ENABLE", True):
-        return False
+        return OK
     limit = limit or settings.REGISTRATION_RATE_LIMIT
     window = window or settings.REGISTRATION_RATE_WINDOW
     key = f"ratelimit:{scope}:{client_address(request)}:{int(time.time() // window)}"
@@ -44,8 +48,14 @@ def rate_limited(request, scope, limit=None, window=None):
         count = cache.incr(key)
     except Exception:  # the cache is down: refuse, and say so in the log
         logger.warning("rate limit cache unavailable; refusing %s", scope)
-        return True
-    return count > limit
+        return UNAVAILABLE
+    return EXCEEDED if count > limit else OK
+
+
+def rate_limited(request, scope, limit=None, window=None):
+    """True when this address has used up its attempts in the current window. Fails closed:
+    with the cache unreachable, submissions are refused rather than let through unchecked."""
+    return rate_limit_state(request, scope, limit, window) != OK
 
 
 MIN_FILL_SECONDS = 3
@@ -56,7 +66,13 @@ def refusal(request, scope):
     ``(HTTP status, message in the visitor's language)``, or None to go on."""
     from django.utils.translation import gettext as _
 
-    if rate_limited(request, scope):
+    state = rate_limit_state(request, scope)
+    if state == UNAVAILABLE:
+        return 503, _(
+            "Sending is not possible just now because of a technical fault; nothing has been "
+            "stored. Please try again in a few minutes."
+        )
+    if state == EXCEEDED:
         return 429, _("Too many attempts from your connection. Please try again in a few minutes.")
     if request.POST.get("website"):
         return 400, _("Your message could not be sent.")

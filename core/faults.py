@@ -1,0 +1,82 @@
+"""When the database is away: a friendly 503 page in the visitor's language, not a crash.
+
+``DatabaseUnavailableMiddleware`` catches ``OperationalError`` and ``InterfaceError`` (what
+psycopg's connection failures become in Django) from views and template rendering and answers
+``503 Service Unavailable`` with ``Retry-After``, rendered from ``templates/503.html`` with an
+explicit context: no site, settings or page lookups and no context processors, since any of
+them would need the database that just failed. The language is the one ``LocaleMiddleware``
+took from the URL prefix. A form submission (a registration) is told that nothing was stored:
+writes run in one transaction, which the failure rolled back.
+
+``server_error`` (``handler500``) does the same for a database failure outside a view (e.g. a
+session saved by a middleware), and falls back to the usual 500 page for everything else.
+
+Django closes a connection that raised such an error at the end of the request, and
+``CONN_HEALTH_CHECKS`` tests a reused one before the next, so the portal recovers by itself
+once the database is back: no restart needed.
+"""
+
+import logging
+import sys
+
+from django.conf import settings
+from django.db import InterfaceError, OperationalError
+from django.http import HttpResponse
+from django.template import loader
+from django.utils.translation import get_language, get_language_info
+
+from core import views
+from core.logging import user_id
+
+logger = logging.getLogger(__name__)
+
+DATABASE_DOWN = (OperationalError, InterfaceError)
+RETRY_AFTER_SECONDS = 30
+
+
+def unavailable_response(request):
+    language = get_language() or settings.LANGUAGE_CODE
+    html = loader.get_template("503.html").render(
+        {
+            "site_name": settings.WAGTAIL_SITE_NAME,
+            "language_code": language,
+            "language_bidi": get_language_info(language)["bidi"],
+            "submitted": request.method not in ("GET", "HEAD", "OPTIONS"),
+            "csp_nonce": getattr(request, "csp_nonce", ""),
+        }
+    )
+    response = HttpResponse(html, status=503)
+    response["Retry-After"] = str(RETRY_AFTER_SECONDS)
+    response["Cache-Control"] = "no-store"
+    return response
+
+
+def log_unavailable(request, error):
+    logger.error(
+        "database unavailable: %s %s (user %s): %s",
+        request.method,
+        request.path,
+        user_id(request),
+        type(error).__name__,
+    )
+
+
+class DatabaseUnavailableMiddleware:
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        return self.get_response(request)
+
+    def process_exception(self, request, exception):
+        if not isinstance(exception, DATABASE_DOWN):
+            return None
+        log_unavailable(request, exception)
+        return unavailable_response(request)
+
+
+def server_error(request):
+    error = sys.exc_info()[1]
+    if isinstance(error, DATABASE_DOWN):
+        return unavailable_response(request)
+    return views.server_error(request)

@@ -1,0 +1,350 @@
+"""Faults with real processes: the database or Redis goes away while the portal runs.
+
+The portal runs as it does in production: gunicorn with ``portal.wsgi`` and the production
+settings, against a throw-away PostgreSQL database with the demo content (tests/postgres.py)
+and a Redis of its own. Both are reached through small TCP proxies in this process that the
+tests cut (existing connections dropped, new ones closed at once, as when a server stops) and
+restore, while the same gunicorn keeps running.
+"""
+
+import contextlib
+import http.client
+import json
+import re
+import secrets
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import threading
+import time
+import urllib.parse
+import uuid
+from pathlib import Path
+
+import pytest
+from django.core import signing
+from django.utils import translation
+from django.utils.html import escape
+from django.utils.translation import gettext
+
+from core.protection import STARTED_SALT
+from tests.postgres import ROOT, with_database
+
+COURSE_SLUG = "wir2-bindungstraining-kassel"  # the demo course that takes registrations
+
+
+class Proxy:
+    """Forwards 127.0.0.1:<port> to ``target`` (host, port) until ``cut()``."""
+
+    def __init__(self, target):
+        self.target = target
+        self.listener = socket.create_server(("127.0.0.1", 0))
+        self.listener.settimeout(0.2)
+        self.port = self.listener.getsockname()[1]
+        self.open = True
+        self.stopped = False
+        self.sockets = set()
+        self.lock = threading.Lock()
+        threading.Thread(target=self._accept, daemon=True).start()
+
+    def _accept(self):
+        while not self.stopped:
+            try:
+                client, _ = self.listener.accept()
+            except TimeoutError:
+                continue
+            except OSError:
+                return
+            if not self.open:
+                client.close()
+                continue
+            try:
+                upstream = socket.create_connection(self.target, timeout=5)
+            except OSError:
+                client.close()
+                continue
+            upstream.settimeout(None)
+            with self.lock:
+                self.sockets |= {client, upstream}
+            threading.Thread(target=self._pump, args=(client, upstream), daemon=True).start()
+            threading.Thread(target=self._pump, args=(upstream, client), daemon=True).start()
+
+    def _pump(self, source, sink):
+        try:
+            while data := source.recv(65536):
+                sink.sendall(data)
+        except OSError:
+            pass
+        self._drop(source, sink)
+
+    def _drop(self, *sockets):
+        for sock in sockets:
+            with self.lock:
+                self.sockets.discard(sock)
+            with contextlib.suppress(OSError):
+                sock.shutdown(socket.SHUT_RDWR)
+            sock.close()
+
+    def cut(self):
+        self.open = False
+        with self.lock:
+            sockets = list(self.sockets)
+        self._drop(*sockets)
+
+    def restore(self):
+        self.open = True
+
+    def close(self):
+        self.stopped = True
+        self.cut()
+        self.listener.close()
+
+
+def free_port():
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def wait_for_port(port, process, seconds=30):
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            raise RuntimeError(f"{process.args[0]} exited with {process.returncode}")
+        try:
+            socket.create_connection(("127.0.0.1", port), timeout=0.5).close()
+            return
+        except OSError:
+            time.sleep(0.1)
+    raise RuntimeError(f"nothing listens on port {port} after {seconds} s")
+
+
+@pytest.fixture(scope="module")
+def redis_port():
+    """A Redis of our own on a free port (the rate limit's counters must not be shared with
+    other runs); installed with apt-get like chromium when it is missing."""
+    if shutil.which("redis-server") is None:
+        subprocess.run([ROOT / "scripts" / "ensure-redis"], check=False)
+    binary = shutil.which("redis-server")
+    if binary is None:
+        pytest.skip("redis-server is not installed and could not be installed (apt-get)")
+    port = free_port()
+    server = subprocess.Popen(
+        [binary, "--port", str(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    try:
+        wait_for_port(port, server)
+        yield port
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
+
+
+class Portal:
+    """The running gunicorn, and what the tests need to talk to it."""
+
+    def __init__(self, port, database, db_proxy, redis_proxy, process, log):
+        self.port = port
+        self.database = database
+        self.db_proxy = db_proxy
+        self.redis_proxy = redis_proxy
+        self.process = process
+        self.log = log
+        self.csrf = secrets.token_hex(16)  # a 32-character CSRF secret of our own making
+
+    def request(self, method, path, form=None, headers=None):
+        connection = http.client.HTTPConnection("127.0.0.1", self.port, timeout=30)
+        body = urllib.parse.urlencode(form) if form is not None else None
+        headers = {"Cookie": f"csrftoken={self.csrf}", **(headers or {})}
+        if body is not None:
+            headers["Content-Type"] = "application/x-www-form-urlencoded"
+        connection.request(method, path, body=body, headers=headers)
+        response = connection.getresponse()
+        text = response.read().decode("utf-8")
+        connection.close()
+        return response.status, response, text
+
+    def get(self, path):
+        return self.request("GET", path)
+
+    def health(self):
+        status, _, text = self.get("/healthz")
+        return status, json.loads(text)
+
+    def course_id(self):
+        with self.database.connect() as connection:
+            return connection.execute(
+                "SELECT p.id FROM wagtailcore_page p JOIN wagtailcore_locale l"
+                " ON l.id = p.locale_id WHERE p.slug = %s AND l.language_code = 'de'",
+                [COURSE_SLUG],
+            ).fetchone()[0]
+
+    def register(self, email):
+        started = signing.dumps(
+            int(time.time()) - 60, key=self.database.secret_key, salt=STARTED_SALT
+        )
+        form = {
+            "csrfmiddlewaretoken": self.csrf,
+            "name": "Fault Test",
+            "email": email,
+            "childcare": "",
+            "consent": "on",
+            "website": "",
+            "started": started,
+        }
+        return self.request("POST", f"/de/registration/{self.course_id()}/", form)
+
+    def registrations(self, email):
+        with self.database.connect() as connection:
+            return connection.execute(
+                "SELECT count(*) FROM registrations_registration WHERE email = %s", [email]
+            ).fetchone()[0]
+
+    def log_text(self):
+        return Path(self.log.name).read_text(encoding="utf-8", errors="replace")
+
+
+@pytest.fixture(scope="module")
+def portal(demo_postgres, redis_port, tmp_path_factory):
+    server = urllib.parse.urlsplit(demo_postgres.url)
+    db_proxy = Proxy((server.hostname or "127.0.0.1", server.port or 5432))
+    redis_proxy = Proxy(("127.0.0.1", redis_port))
+    port = free_port()
+    env = demo_postgres.env(
+        with_database(demo_postgres.url, demo_postgres.name, port=db_proxy.port),
+        REDIS_URL=f"redis://127.0.0.1:{redis_proxy.port}/0",
+        REDIS_BREAKER_SECONDS="1",
+        LOG_LEVEL="INFO",
+    )
+    log = open(tmp_path_factory.mktemp("faults") / "gunicorn.log", "w+")  # noqa: SIM115
+    process = subprocess.Popen(
+        [
+            str(Path(sys.executable).with_name("gunicorn")),
+            "portal.wsgi",
+            "--bind",
+            f"127.0.0.1:{port}",
+            "--workers",
+            "2",
+            "--timeout",
+            "30",
+            "--graceful-timeout",
+            "5",
+        ],
+        cwd=ROOT,
+        env=env,
+        stdout=log,
+        stderr=subprocess.STDOUT,
+        start_new_session=True,
+    )
+    try:
+        wait_for_port(port, process)
+        yield Portal(port, demo_postgres, db_proxy, redis_proxy, process, log)
+    finally:
+        process.send_signal(signal.SIGTERM)
+        try:
+            process.wait(timeout=15)
+        except subprocess.TimeoutExpired:
+            process.kill()
+        db_proxy.close()
+        redis_proxy.close()
+        log.close()
+
+
+def unique(path):
+    """``path`` with a query string of its own, so the page cache cannot answer for it."""
+    return f"{path}?fault={uuid.uuid4().hex[:8]}"
+
+
+def translated(language, message):
+    """``message`` as the page shows it in ``language`` (translated, HTML-escaped)."""
+    with translation.override(language):
+        return escape(gettext(message))
+
+
+NOTHING_STORED = (
+    "What you sent could not be saved: nothing has been stored. "
+    "Please send it again in a few minutes."
+)
+CACHE_DOWN = (
+    "Sending is not possible just now because of a technical fault; nothing has been "
+    "stored. Please try again in a few minutes."
+)
+
+
+def test_database_down_gives_a_friendly_page_in_the_visitors_language(portal):
+    assert portal.get(unique("/de/"))[0] == 200
+    portal.db_proxy.cut()
+    try:
+        for language, direction in (("de", "ltr"), ("ar", "rtl")):
+            status, response, html = portal.get(unique(f"/{language}/"))
+            assert status == 503
+            assert f'<html lang="{language}" dir="{direction}">' in html
+            assert translated(language, "Temporarily unavailable") in html
+            assert "Traceback" not in html and "OperationalError" not in html
+            assert response.getheader("Retry-After") == "30"
+            assert "no-store" in response.getheader("Cache-Control")
+        status, health = portal.health()
+        assert status == 503
+        assert health == {"status": "down", "database": "error", "cache": "ok"}
+    finally:
+        portal.db_proxy.restore()
+
+
+def test_registration_refused_while_the_database_is_down_and_nothing_stored(portal):
+    email = f"fault-db-{uuid.uuid4().hex[:6]}@example.org"
+    portal.db_proxy.cut()
+    try:
+        status, _, html = portal.register(email)
+    finally:
+        portal.db_proxy.restore()
+    assert status == 503
+    assert translated("de", NOTHING_STORED) in html
+    assert portal.registrations(email) == 0
+    # The refusal is in the log with what an operator needs, and without the address.
+    log = portal.log_text()
+    assert re.search(r"database unavailable: POST /de/registration/\d+/ \(user -\)", log)
+    assert email not in log and "@example.org" not in log
+
+
+def test_portal_recovers_when_the_database_returns_without_a_restart(portal):
+    pid = portal.process.pid
+    portal.db_proxy.cut()
+    assert portal.get(unique("/de/"))[0] == 503
+    portal.db_proxy.restore()
+    # Every worker gets its connection back (two workers, so ask more than twice).
+    for _ in range(6):
+        status, _, html = portal.get(unique("/de/"))
+        assert status == 200, html[:300]
+        assert '<html lang="de"' in html
+    assert portal.get(unique("/ar/"))[0] == 200
+    assert portal.health() == (200, {"status": "ok", "database": "ok", "cache": "ok"})
+    assert portal.process.pid == pid and portal.process.poll() is None
+
+
+def test_redis_down_keeps_serving_and_refuses_registrations_until_it_returns(portal):
+    email = f"fault-redis-{uuid.uuid4().hex[:6]}@example.org"
+    portal.redis_proxy.cut()
+    try:
+        for path in ("/de/", "/ar/", "/en/"):
+            status, _, html = portal.get(path)
+            assert status == 200, html[:300]
+        assert portal.health() == (
+            200,
+            {"status": "degraded", "database": "ok", "cache": "error"},
+        )
+        status, _, html = portal.register(email)
+        assert status == 503  # the rate limit cannot count: it refuses
+        assert translated("de", CACHE_DOWN) in html
+        assert portal.registrations(email) == 0
+    finally:
+        portal.redis_proxy.restore()
+    assert portal.health() == (200, {"status": "ok", "database": "ok", "cache": "ok"})
+    time.sleep(1.2)  # the other worker's breaker (REDIS_BREAKER_SECONDS=1) closes again
+    status, _, html = portal.register(email)
+    assert status == 200, html[:500]
+    assert portal.registrations(email) == 1
+    assert email not in portal.log_text()
