@@ -6,13 +6,16 @@ MANAGE := $(BIN)/python manage.py
 INSTALLED := $(VENV)/.installed
 LANGUAGES := de en tr ar uk
 
-.PHONY: run install test lint check pytest chromium messages bench clean
+.PHONY: run serve install test lint check pytest chromium messages bench clean
 
 run: install  ## Install, migrate SQLite, load demo content, print admin login, serve :8000
 	$(MANAGE) migrate --noinput
 	$(MANAGE) load_demo
 	$(MANAGE) ensure_admin
 	$(MANAGE) runserver 127.0.0.1:8000
+
+serve: install  ## The production configuration here: gunicorn, task worker, whitenoise (Ctrl-C stops)
+	scripts/serve
 
 install: $(INSTALLED)
 
@@ -45,7 +48,9 @@ messages: install  ## Refresh the UI catalogues after changing strings, then tra
 
 bench: install  ## Benchmarks (not part of `make test`): they print their figures
 	$(BIN)/python bench/calendar_feed.py
-	$(BIN)/python bench/registration_load.py
+	# seeds a large site on PostgreSQL, loads it through gunicorn, then runs
+	# bench/registration_load.py against PostgreSQL (BENCH_SCALE=0.1 for a quick run)
+	$(BIN)/python bench/large_site.py
 
 clean:
 	rm -rf $(VENV) db.sqlite3* db.test.sqlite3* media staticfiles .local .pytest_cache

@@ -8,6 +8,15 @@ class CoreConfig(AppConfig):
     verbose_name = _("Portal foundation")
 
     def ready(self):
+        from django.db.models.signals import post_save
+
+        from .cache import connect_signals
         from .locales import sync_locales
+        from .login_throttle import connect_signals as connect_login_throttle
+        from .models import PortalImage
+        from .renditions import image_saved
 
         post_migrate.connect(sync_locales, sender=self)
+        connect_login_throttle()
+        connect_signals()
+        post_save.connect(image_saved, sender=PortalImage, dispatch_uid="core.renditions")

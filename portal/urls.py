@@ -7,6 +7,7 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from core.health import healthz
 from core.search import search
 from core.sitemap import sitemap_view
 from core.views import robots_txt
@@ -25,6 +26,8 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     path("sitemap.xml", sitemap_view, name="sitemap"),
     path("robots.txt", robots_txt, name="robots_txt"),
+    # For load balancers: database and cache state as JSON, never cached (core/health.py).
+    path("healthz", healthz, name="healthz"),
 ]
 
 if settings.DEBUG or getattr(settings, "SERVE_MEDIA", False):
@@ -47,4 +50,5 @@ urlpatterns += i18n_patterns(
 )
 
 handler404 = "core.views.page_not_found"
-handler500 = "core.views.server_error"
+# A database failure outside a view gets the 503 page too (core/faults.py).
+handler500 = "core.faults.server_error"

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import dj_database_url
 from django.conf.locale import LANG_INFO
+from django.utils.translation import gettext_noop
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 PROJECT_DIR = BASE_DIR / "portal"
@@ -49,6 +50,15 @@ SECRET_KEY = os.environ.get("DJANGO_SECRET_KEY", "")
 ALLOWED_HOSTS = env_list("DJANGO_ALLOWED_HOSTS")
 CSRF_TRUSTED_ORIGINS = env_list("DJANGO_CSRF_TRUSTED_ORIGINS")
 
+# Headers and cookies in every environment; production.py adds HTTPS-only cookies and HSTS,
+# core/security.py the Content-Security-Policy and Permissions-Policy.
+SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+SESSION_COOKIE_HTTPONLY = True
+SESSION_COOKIE_SAMESITE = "Lax"
+CSRF_COOKIE_SAMESITE = "Lax"
+
 INSTALLED_APPS = [
     # Project apps first, so their templates override the libraries'.
     "core",
@@ -58,6 +68,8 @@ INSTALLED_APPS = [
     "events",
     "registrations",
     "press",
+    "localization",
+    "editorial",
     # Translation of content.
     "wagtail_localize",
     "wagtail_localize.locales",
@@ -94,10 +106,20 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
+    # The admin in German whatever the browser asks for, until an editor chooses otherwise
+    "editorial.middleware.AdminLanguageMiddleware",
+    # Database unreachable: a 503 page in the visitor's language, no error (core/faults.py)
+    "core.faults.DatabaseUnavailableMiddleware",
     "django.middleware.common.CommonMiddleware",
+    # Below LocaleMiddleware (its key holds the language), above CSRF, auth, messages and a
+    # CSP middleware (so a stored page replays the CSP header matching its nonce): core/cache.py
+    "core.cache.PageCacheMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    # Below the page cache (a stored page keeps the CSP header matching its nonce) and below
+    # AuthenticationMiddleware (editors' userbar): core/security.py
+    "core.security.ContentSecurityPolicyMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
 ]
@@ -161,17 +183,48 @@ DATABASES = {"default": database_from_env()}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # --- Cache ----------------------------------------------------------------------------------
+# With REDIS_URL, Redis shared by all app servers, through core/cache_backends.py: a dead
+# Redis reads as a cache miss after at most REDIS_TIMEOUT seconds, and is then left alone for
+# REDIS_BREAKER_SECONDS, so the site keeps serving (slower). Counters (the rate limit of
+# public forms) raise instead, so the rate limit fails closed. Without it, a per-process cache.
 REDIS_URL = os.environ.get("REDIS_URL", "").strip()
 if REDIS_URL:
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": "core.cache_backends.FaultTolerantRedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": "portal",
+            "OPTIONS": {
+                "CONNECT_TIMEOUT": float(os.environ.get("REDIS_TIMEOUT", "0.25")),
+                "SOCKET_TIMEOUT": float(os.environ.get("REDIS_TIMEOUT", "0.25")),
+                "BREAKER_SECONDS": float(os.environ.get("REDIS_BREAKER_SECONDS", "5")),
+            },
         }
     }
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+
+# Page cache for anonymous visitors (core/cache.py): seconds a rendered page is kept in the
+# cache (0 = off, the default outside production), and the max-age browsers and CDNs get.
+PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "0"))
+PAGE_CACHE_MAX_AGE = int(os.environ.get("PAGE_CACHE_MAX_AGE", "0"))
+
+# A CDN or Varnish in front of the portal is purged when a page is published
+# (wagtail.contrib.frontend_cache); off while none is configured.
+WAGTAILFRONTENDCACHE = {}
+if os.environ.get("FRONTEND_CACHE_VARNISH_URL", "").strip():
+    WAGTAILFRONTENDCACHE["varnish"] = {
+        "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
+        "LOCATION": os.environ["FRONTEND_CACHE_VARNISH_URL"].strip(),
+    }
+if os.environ.get("CLOUDFLARE_API_TOKEN", "").strip():
+    WAGTAILFRONTENDCACHE["cloudflare"] = {
+        "BACKEND": "wagtail.contrib.frontend_cache.backends.CloudflareBackend",
+        "BEARER_TOKEN": os.environ["CLOUDFLARE_API_TOKEN"].strip(),
+        "ZONEID": os.environ.get("CLOUDFLARE_ZONE_ID", "").strip(),
+    }
+if WAGTAILFRONTENDCACHE:
+    INSTALLED_APPS.append("wagtail.contrib.frontend_cache")
 
 # --- Background tasks (django-tasks, shipped with Wagtail) ----------------------------------
 # Background work (registration e-mails) runs after the request. Development and tests run
@@ -185,7 +238,15 @@ RATELIMIT_ENABLE = env_bool("RATELIMIT_ENABLE", True)
 REGISTRATION_RATE_LIMIT = int(os.environ.get("REGISTRATION_RATE_LIMIT", "10"))
 REGISTRATION_RATE_WINDOW = int(os.environ.get("REGISTRATION_RATE_WINDOW", "600"))
 
-# --- Passwords ------------------------------------------------------------------------------
+# --- Passwords and admin login -------------------------------------------------------------
+# Failed logins per username and address: LOGIN_FAILURE_LIMIT within LOGIN_FAILURE_WINDOW
+# seconds lock that pair out for LOGIN_LOCKOUT_SECONDS (core/login_throttle.py).
+AUTHENTICATION_BACKENDS = ["core.login_throttle.LockoutModelBackend"]
+WAGTAILADMIN_USER_LOGIN_FORM = "core.login_throttle.ThrottledLoginForm"
+LOGIN_FAILURE_LIMIT = int(os.environ.get("LOGIN_FAILURE_LIMIT", "5"))
+LOGIN_FAILURE_WINDOW = int(os.environ.get("LOGIN_FAILURE_WINDOW", "900"))
+LOGIN_LOCKOUT_SECONDS = int(os.environ.get("LOGIN_LOCKOUT_SECONDS", "900"))
+
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
@@ -194,9 +255,23 @@ AUTH_PASSWORD_VALIDATORS = [
 ]
 
 # --- Languages ------------------------------------------------------------------------------
+# Leichte Sprache (easy-to-read German) is a content variant of German: its own pages under
+# /de-x-ls/, translated from the German ones like any language. BCP 47 has no code for it, so
+# it gets a private-use subtag; Django's LANG_INFO does not know it and is extended here.
+# "fallback" says that its interface strings and date formats are German's: gettext finds
+# locale/de/ for it (de_X-ls → de), so it has no catalogue of its own.
+LEICHTE_SPRACHE = "de-x-ls"
+LANG_INFO[LEICHTE_SPRACHE] = {
+    "bidi": False,
+    "code": LEICHTE_SPRACHE,
+    "name": gettext_noop("Easy-to-read German"),
+    "name_local": "Leichte Sprache",
+    "fallback": ["de"],
+}
+
 # German is the source language. To add a site language, add its code here (and a catalogue
 # under locale/): names, URL prefixes, content locales and the language menu follow.
-PORTAL_LANGUAGE_CODES = ["de", "en", "tr", "ar", "uk"]
+PORTAL_LANGUAGE_CODES = ["de", LEICHTE_SPRACHE, "en", "tr", "ar", "uk"]
 
 LANGUAGE_CODE = "de"
 # Each language is named in itself ("Türkçe", "العربيّة"), as the language menu shows it.
@@ -231,21 +306,87 @@ WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.
 WAGTAILIMAGES_IMAGE_MODEL = "core.PortalImage"
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAILIMAGES_MAX_IMAGE_PIXELS = 40_000_000
-WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "rtf", "txt", "xlsx", "zip"]
+# Raster images only: an SVG can carry script.
+WAGTAILIMAGES_EXTENSIONS = ["avif", "gif", "jpg", "jpeg", "png", "webp"]
+# mp4 and webm: videos in German Sign Language (home.SignLanguagePage).
+WAGTAILDOCS_EXTENSIONS = [
+    "csv",
+    "docx",
+    "mp4",
+    "odt",
+    "pdf",
+    "pptx",
+    "rtf",
+    "txt",
+    "webm",
+    "xlsx",
+    "zip",
+]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
+# Documents go through Wagtail's view (never straight from MEDIA_URL), which sends every type
+# but PDF and plain text as a download, with "Content-Security-Policy: default-src 'none'".
+# No SVG, HTML or XML uploads at all: they can carry script.
+WAGTAILDOCS_SERVE_METHOD = "serve_view"
+WAGTAILDOCS_INLINE_CONTENT_TYPES = ["application/pdf", "text/plain"]
+WAGTAILDOCS_BLOCK_EMBEDDED_CONTENT = True
+# Video embeds allowed in public pages' Content-Security-Policy (core/security.py).
+CSP_FRAME_SRC = [
+    "https://www.youtube.com",
+    "https://www.youtube-nocookie.com",
+    "https://player.vimeo.com",
+]
 WAGTAIL_ALLOW_UNICODE_SLUGS = False
 # On PostgreSQL, full-text search stems German words ("Alleinerziehende" finds
 # "alleinerziehenden"); SQLite matches whole words only.
 WAGTAILSEARCH_BACKENDS = {
     "default": {"BACKEND": "wagtail.search.backends.database", "SEARCH_CONFIG": "german"}
 }
-# The admin speaks German unless an editor picks another language in their account.
+# Machine translation in wagtail-localize's editor: off unless MACHINE_TRANSLATOR names a
+# backend ("deepl" with DEEPL_AUTH_KEY, "libretranslate" with LIBRETRANSLATE_URL and an
+# optional LIBRETRANSLATE_API_KEY, or "dummy", which only reverses words, for tests).
+MACHINE_TRANSLATOR = os.environ.get("MACHINE_TRANSLATOR", "").strip().lower()
+if MACHINE_TRANSLATOR == "deepl":
+    WAGTAILLOCALIZE_MACHINE_TRANSLATOR = {
+        "CLASS": "wagtail_localize.machine_translators.deepl.DeepLTranslator",
+        "OPTIONS": {"AUTH_KEY": os.environ.get("DEEPL_AUTH_KEY", "")},
+    }
+elif MACHINE_TRANSLATOR == "libretranslate":
+    WAGTAILLOCALIZE_MACHINE_TRANSLATOR = {
+        "CLASS": "wagtail_localize.machine_translators.libretranslate.LibreTranslator",
+        "OPTIONS": {
+            "LIBRETRANSLATE_URL": os.environ.get("LIBRETRANSLATE_URL", "").rstrip("/"),
+            "API_KEY": os.environ.get("LIBRETRANSLATE_API_KEY", ""),
+        },
+    }
+elif MACHINE_TRANSLATOR == "dummy":
+    WAGTAILLOCALIZE_MACHINE_TRANSLATOR = {
+        "CLASS": "wagtail_localize.machine_translators.dummy.DummyTranslator",
+    }
+# A new translation stays a draft until a translator publishes it: families should not find
+# an "Arabic" page that still holds the German text (listings show the German page, marked
+# "In German", until then).
+WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = False
+# No Gravatar: avatars would send a hash of every editor's e-mail address to a third party
+# (and need an exception in the admin's Content-Security-Policy).
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
+# The admin speaks German (editorial/middleware.py) unless an editor picks another language
+# in their account.
 WAGTAILADMIN_PERMITTED_LANGUAGES = [("de", "Deutsch"), ("en", "English")]
 
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    # No personal data in the logs: e-mail addresses, personal fields and personal links are
+    # masked; request errors get method, path and user id (core/logging.py).
+    "filters": {"personal_data": {"()": "core.logging.PersonalDataFilter"}},
+    "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s: %(message)s"}},
+    "handlers": {
+        "console": {
+            "class": "logging.StreamHandler",
+            "filters": ["personal_data"],
+            "formatter": "plain",
+        }
+    },
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
     "loggers": {
         "django.request": {"level": "ERROR"},

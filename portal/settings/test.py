@@ -22,3 +22,10 @@ SERVE_MEDIA = True
 # Uploaded and generated files of the tests stay out of the project's media/.
 MEDIA_ROOT = Path(tempfile.gettempdir()) / "portal-test-media"
 WHITENOISE_AUTOREFRESH = True
+# Machine translation in tests: wagtail-localize's dummy backend (reverses the words).
+WAGTAILLOCALIZE_MACHINE_TRANSLATOR = {
+    "CLASS": "wagtail_localize.machine_translators.dummy.DummyTranslator",
+}
+# The page cache is off in tests; core/tests/test_page_cache.py switches it on.
+PAGE_CACHE_SECONDS = 0
+PAGE_CACHE_MAX_AGE = 0
