@@ -10,6 +10,8 @@ import pytest
 from django.core.management import call_command
 from wagtail.models import Site
 
+from tests.postgres import redis_port  # noqa: F401 (fixture: a Redis of the test run's own)
+
 
 @pytest.fixture(scope="session")
 def django_db_setup(django_db_setup, django_db_blocker):

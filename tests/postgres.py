@@ -1,4 +1,5 @@
-"""A throw-away PostgreSQL database with the demo content, built by real ``manage.py`` runs under
+"""Servers for tests that drive real processes: a Redis of their own (``redis_port``), and a
+throw-away PostgreSQL database with the demo content, built by real ``manage.py`` runs under
 the production settings, for tests that drive real processes (tests/test_faults.py,
 tests/test_backup.py).
 
@@ -9,9 +10,12 @@ SQLite). The server is the one of ``DATABASE_URL`` when that is PostgreSQL, else
 
 import os
 import secrets
+import shutil
+import socket
 import subprocess
 import sys
 import tempfile
+import time
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit, urlunsplit
@@ -140,3 +144,45 @@ def demo_postgres():
             yield database
         finally:
             drop_database(name)
+
+
+def free_port():
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def wait_for_port(port, process, seconds=30):
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            raise RuntimeError(f"{process.args[0]} exited with {process.returncode}")
+        try:
+            socket.create_connection(("127.0.0.1", port), timeout=0.5).close()
+            return
+        except OSError:
+            time.sleep(0.1)
+    raise RuntimeError(f"nothing listens on port {port} after {seconds} s")
+
+
+@pytest.fixture(scope="session")
+def redis_port():
+    """A Redis of our own on a free port (the rate limit's counters must not be shared with
+    other runs); installed with apt-get like chromium when it is missing."""
+    if shutil.which("redis-server") is None:
+        subprocess.run([ROOT / "scripts" / "ensure-redis"], check=False)
+    binary = shutil.which("redis-server")
+    if binary is None:
+        pytest.skip("redis-server is not installed and could not be installed (apt-get)")
+    port = free_port()
+    server = subprocess.Popen(
+        [binary, "--port", str(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    try:
+        wait_for_port(port, server)
+        yield port
+    finally:
+        server.terminate()
+        server.wait(timeout=10)

@@ -12,7 +12,6 @@ import http.client
 import json
 import re
 import secrets
-import shutil
 import signal
 import socket
 import subprocess
@@ -30,7 +29,7 @@ from django.utils.html import escape
 from django.utils.translation import gettext
 
 from core.protection import STARTED_SALT
-from tests.postgres import ROOT, with_database
+from tests.postgres import ROOT, free_port, wait_for_port, with_database
 
 COURSE_SLUG = "wir2-bindungstraining-kassel"  # the demo course that takes registrations
 
@@ -100,48 +99,6 @@ class Proxy:
         self.stopped = True
         self.cut()
         self.listener.close()
-
-
-def free_port():
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-def wait_for_port(port, process, seconds=30):
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        if process.poll() is not None:
-            raise RuntimeError(f"{process.args[0]} exited with {process.returncode}")
-        try:
-            socket.create_connection(("127.0.0.1", port), timeout=0.5).close()
-            return
-        except OSError:
-            time.sleep(0.1)
-    raise RuntimeError(f"nothing listens on port {port} after {seconds} s")
-
-
-@pytest.fixture(scope="module")
-def redis_port():
-    """A Redis of our own on a free port (the rate limit's counters must not be shared with
-    other runs); installed with apt-get like chromium when it is missing."""
-    if shutil.which("redis-server") is None:
-        subprocess.run([ROOT / "scripts" / "ensure-redis"], check=False)
-    binary = shutil.which("redis-server")
-    if binary is None:
-        pytest.skip("redis-server is not installed and could not be installed (apt-get)")
-    port = free_port()
-    server = subprocess.Popen(
-        [binary, "--port", str(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"],
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    try:
-        wait_for_port(port, server)
-        yield port
-    finally:
-        server.terminate()
-        server.wait(timeout=10)
 
 
 class Portal:

@@ -1,9 +1,7 @@
 """The Redis cache without Redis: misses instead of errors, no timeout paid twice, and
 counters (the rate limit) that fail closed. A real Redis process where one is installed."""
 
-import shutil
 import socket
-import subprocess
 import time
 
 import pytest
@@ -62,28 +60,6 @@ def test_after_a_failure_redis_is_left_alone_for_the_breaker_seconds(monkeypatch
         assert cache.get("page") is None
     assert calls == []  # Redis was not asked at all
     assert time.monotonic() - started < 0.1
-
-
-@pytest.fixture
-def redis_port():
-    binary = shutil.which("redis-server")
-    if binary is None:
-        pytest.skip("redis-server is not installed")
-    port = closed_port()
-    server = subprocess.Popen(
-        [binary, "--port", str(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"],
-        stdout=subprocess.DEVNULL,
-    )
-    deadline = time.monotonic() + 10
-    while time.monotonic() < deadline:
-        try:
-            socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
-            break
-        except OSError:
-            time.sleep(0.05)
-    yield port
-    server.terminate()
-    server.wait(timeout=10)
 
 
 def test_a_reachable_redis_caches_and_counts(redis_port):
