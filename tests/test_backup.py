@@ -11,10 +11,13 @@ from django.utils.html import escape
 
 from tests.postgres import ROOT, create_database, drop_database, manage, with_database
 
-pytestmark = pytest.mark.skipif(
-    shutil.which("pg_dump") is None or shutil.which("pg_restore") is None,
-    reason="pg_dump/pg_restore are not installed (Debian: apt-get install postgresql-client)",
-)
+pytestmark = [
+    pytest.mark.servers,
+    pytest.mark.skipif(
+        shutil.which("pg_dump") is None or shutil.which("pg_restore") is None,
+        reason="pg_dump/pg_restore are not installed (Debian: apt-get install postgresql-client)",
+    ),
+]
 
 
 def table_counts(database_url):

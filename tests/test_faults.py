@@ -31,6 +31,8 @@ from django.utils.translation import gettext
 from core.protection import STARTED_SALT
 from tests.postgres import ROOT, free_port, wait_for_port, with_database
 
+pytestmark = pytest.mark.servers
+
 COURSE_SLUG = "wir2-bindungstraining-kassel"  # the demo course that takes registrations
 
 
