@@ -8,9 +8,31 @@ lists.
 
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
+from wagtail.admin.views.generic import EditView
 from wagtail.admin.viewsets.model import ModelViewSet
 
+from registrations import services
 from registrations.models import Registration
+
+
+class RegistrationEditView(EditView):
+    """An organiser who sets a booked or waiting person to "cancelled" cancels through the
+    same service as the participant's own link: under the event's lock, with the e-mail, and
+    the freed place goes to the first person waiting."""
+
+    def save_instance(self):
+        registration = self.form.instance
+        before = Registration.objects.values_list("status", flat=True).get(pk=registration.pk)
+        cancelling = registration.status == Registration.Status.CANCELLED and before in (
+            Registration.Status.BOOKED,
+            Registration.Status.WAITING,
+        )
+        if not cancelling:
+            return super().save_instance()
+        registration.status = before  # the other fields first, then the cancellation
+        instance = super().save_instance()
+        cancelled, _promoted = services.cancel(instance)
+        return cancelled
 
 
 class RegistrationViewSet(ModelViewSet):
@@ -41,6 +63,7 @@ class RegistrationViewSet(ModelViewSet):
     ]
     export_filename = "anmeldungen"
     form_fields = ["status", "name", "organisation", "profession"]
+    edit_view_class = RegistrationEditView
     create_view_enabled = False
     ordering = ["-created_at"]
 

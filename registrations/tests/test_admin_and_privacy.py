@@ -119,3 +119,45 @@ def test_organisers_filter_by_forum(client, registered, conference):
         "anna@example.org"
         not in client.get(f"/admin/registrations/?choices__forum={forum_b.pk}").content.decode()
     )
+
+
+def test_an_organiser_cancelling_in_the_admin_gives_the_place_to_the_first_waiting(
+    client, registered, conference, django_capture_on_commit_callbacks
+):
+    from django.core import mail
+
+    forums = {
+        1: conference.forums.model.objects.get(page_id=conference.pk, title="Forum A"),
+        2: conference.forums.model.objects.get(page_id=conference.pk, title="Forum C"),
+    }
+    waiting, _ = services.register(
+        conference,
+        details={"name": "Ben Beispiel", "email": "ben@example.org", "organisation": "Kita"},
+        forums=forums,
+        language="de",
+        consent_text="Ich bin einverstanden.",
+    )
+    services.confirm_email(registered)
+    services.confirm_email(waiting)
+    assert Registration.objects.get(pk=waiting.pk).status == Registration.Status.WAITING
+    mail.outbox.clear()
+
+    client.force_login(user_in(ORGANISERS))
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(
+            f"/admin/registrations/edit/{registered.pk}/",
+            {
+                "status": Registration.Status.CANCELLED,
+                "name": "Anna Beispiel",
+                "organisation": "Jugendamt",
+                "profession": "",
+            },
+        )
+    assert response.status_code == 302
+    assert Registration.objects.get(pk=registered.pk).status == Registration.Status.CANCELLED
+    assert Registration.objects.get(pk=registered.pk).cancelled_at is not None
+    assert Registration.objects.get(pk=waiting.pk).status == Registration.Status.BOOKED
+    assert sorted(message.to[0] for message in mail.outbox) == [
+        "anna@example.org",
+        "ben@example.org",
+    ]
