@@ -175,3 +175,14 @@ def test_one_query_at_most_and_none_for_german_pages(django_assert_num_queries, 
     with django_assert_num_queries(1):
         assert german_original_if_machine_translated(translated) is None
     assert translated.locale == Locale.objects.get(language_code="uk")
+
+
+def test_no_machine_translation_into_leichte_sprache(db):
+    """No engine writes Leichte Sprache: wagtail-localize's backends compare base language
+    codes, so "de" → "de-x-ls" is never offered, while "de" → "en" is."""
+    from wagtail_localize.machine_translators import get_machine_translator
+
+    translator = get_machine_translator()
+    german = Locale.objects.get(language_code="de")
+    assert translator.can_translate(german, Locale.objects.get(language_code="de-x-ls")) is False
+    assert translator.can_translate(german, Locale.objects.get(language_code="en")) is True
