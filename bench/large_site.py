@@ -4,7 +4,8 @@
     BENCH_SCALE=0.1 .venv/bin/python bench/large_site.py      # a quick smoke run
 
 Creates its own database (``bench_large`` on postgres://postgres@127.0.0.1:5432, dropped at
-the end unless BENCH_KEEP=1), migrates it, and seeds at BENCH_SCALE=1: 1,800 one-off events and
+the end unless BENCH_KEEP=1; BENCH_REUSE=1 migrates and reuses a kept one instead of seeding
+again), migrates it, and seeds at BENCH_SCALE=1: 1,800 one-off events and
 200 courses of 91 weekly sessions (20,000 sessions), 300 programmes, 500 press releases, the
 site's index pages in five languages and translations of a share of the content. Then it
 serves the site with gunicorn (production settings, 2 workers, 127.0.0.1) twice, with the
@@ -80,6 +81,14 @@ def recreate_database():
     with psycopg.connect(f"{SERVER}/postgres", autocommit=True) as admin:
         admin.execute(f'DROP DATABASE IF EXISTS "{DB_NAME}" WITH (FORCE)')
         admin.execute(f'CREATE DATABASE "{DB_NAME}"')
+
+
+def database_exists():
+    import psycopg
+
+    with psycopg.connect(f"{SERVER}/postgres", autocommit=True) as admin:
+        found = admin.execute("SELECT 1 FROM pg_database WHERE datname = %s", [DB_NAME])
+        return found.fetchone() is not None
 
 
 def drop_database():
@@ -238,21 +247,42 @@ def seed():
         for page in (events + releases)[:: round(1 / (share / 2))]:
             builder.translation(page, language, slug=page.slug)
             translated += 1
+    return translated
+
+
+def site_urls():
+    """The URLs driven per page type, read from the seeded database (so BENCH_REUSE=1 can
+    skip seeding)."""
+    from events.models import CoursePage, EventIndexPage, EventPage
+    from home.models import ContentPage
+    from press.models import PressReleaseIndexPage, PressReleasePage
+    from programmes.models import ProgrammeIndexPage, ProgrammePage
+
+    def german(model):
+        return model.objects.live().filter(locale__language_code="de").order_by("path")
+
+    imprint = german(ContentPage).get(slug="impressum")
+    finder = german(ProgrammeIndexPage).get()
+    calendar = german(EventIndexPage).get()
+    press = german(PressReleaseIndexPage).get()
+    programmes = list(german(ProgrammePage)[:20])
+    events = list(german(EventPage))
+    courses = list(german(CoursePage)[:20])
+    releases = list(german(PressReleasePage)[:20])
     return {
         "simplest": [imprint.url],
         "robots.txt": ["/robots.txt"],
         "home": ["/de/"],
         "finder": [finder.url, finder.url + "?topic=bindung", finder.url + "?district=kreis-1"],
-        "programme": [p.url for p in programmes[:20]],
+        "programme": [p.url for p in programmes],
         "calendar": [calendar.url, calendar.url + "?view=month", calendar.url + "?page=2"],
         "event": [e.url for e in events[:: max(1, len(events) // 20)]],
-        "course": [c.url for c in courses[:20]],
+        "course": [c.url for c in courses],
         "press index": [press.url, press.url + "?page=2"],
-        "press release": [r.url for r in releases[:20]],
+        "press release": [r.url for r in releases],
         "iCal full feed": [calendar.url + "feed.ics"],
         "filtered feed": [calendar.url + "feed.ics?topic=bindung"],
         "conditional feed": [calendar.url + "feed.ics"],
-        "_translations": translated,
     }
 
 
@@ -529,7 +559,9 @@ def main():
         f"{PROGRAMMES} programmes, {RELEASES} press releases; database {DB_NAME}",
         flush=True,
     )
-    recreate_database()
+    reuse = os.environ.get("BENCH_REUSE") == "1" and database_exists()
+    if not reuse:
+        recreate_database()
     try:
         started = time.perf_counter()
         manage("migrate", "--noinput", "-v", "0")
@@ -545,18 +577,23 @@ def main():
         from events.models import Session
 
         started = time.perf_counter()
-        # Seeding writes 20,000 sessions; emptying the (empty) page cache after each is waste.
-        invalidate, core.cache.invalidate = core.cache.invalidate, lambda: None
-        try:
-            urls = seed()
-        finally:
-            core.cache.invalidate = invalidate
+        if reuse:
+            print(f"reusing the seeded database {DB_NAME} (BENCH_REUSE=1)")
+        else:
+            # Seeding writes 20,000 sessions; emptying the (empty) page cache after each is
+            # waste.
+            invalidate, core.cache.invalidate = core.cache.invalidate, lambda: None
+            try:
+                translated = seed()
+            finally:
+                core.cache.invalidate = invalidate
+            print(
+                f"seeded {Session.objects.count()} sessions and {translated} translations "
+                f"in {time.perf_counter() - started:.0f} s",
+                flush=True,
+            )
         sessions = Session.objects.count()
-        print(
-            f"seeded {sessions} sessions and {urls.pop('_translations')} translations "
-            f"in {time.perf_counter() - started:.0f} s",
-            flush=True,
-        )
+        urls = site_urls()
         queries = count_queries(urls)
         queries["_sessions"] = sessions
         connection.close()
@@ -574,7 +611,7 @@ def main():
             from django.db import connections
 
             connections.close_all()
-        if os.environ.get("BENCH_KEEP") != "1":
+        if os.environ.get("BENCH_KEEP") != "1" and os.environ.get("BENCH_REUSE") != "1":
             drop_database()
     code = 0
     if os.environ.get("BENCH_SKIP_REGISTRATION") != "1":

@@ -89,6 +89,37 @@ def invalidate():
         logger.warning("page cache: could not bump the generation", exc_info=True)
 
 
+def fragment_seconds():
+    return int(getattr(settings, "FRAGMENT_CACHE_SECONDS", 0) or 0)
+
+
+def cached(name, parts, build, seconds=None):
+    """``build()``, kept in the cache under ``name``, ``parts`` and the current generation.
+
+    For what several pages compute from the content alone (the calendar's filter choices,
+    the home page's sections): out of date exactly when a stored page would be, so publishing
+    or saving a snippet shows at once. ``seconds`` bounds the age of what also depends on the
+    clock (upcoming dates). Off with ``FRAGMENT_CACHE_SECONDS = 0``; an unreachable cache
+    builds every time."""
+    seconds = fragment_seconds() if seconds is None else min(seconds, fragment_seconds())
+    if seconds <= 0:
+        return build()
+    raw = "|".join(str(part) for part in parts)
+    try:
+        key = f"fragment:{name}:{current_generation()}:{hashlib.sha256(raw.encode()).hexdigest()}"
+        value = cache.get(key)
+    except Exception:
+        logger.warning("fragment cache: lookup failed", exc_info=True)
+        return build()
+    if value is None:
+        value = build()
+        try:
+            cache.set(key, value, seconds)
+        except Exception:
+            logger.warning("fragment cache: store failed", exc_info=True)
+    return value
+
+
 def invalidate_after_commit(**kwargs):
     """Signal receiver: bump now and again once the transaction commits, so a request that
     rendered the old state between the two does not keep it in the cache."""

@@ -1,7 +1,7 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from modelcluster.models import ClusterableModel
-from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel, PageChooserPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.images.models import AbstractImage, AbstractRendition
 
@@ -91,6 +91,14 @@ class OrganisationSettings(BaseSiteSetting, ClusterableModel):
         on_delete=models.SET_NULL,
         related_name="+",
     )
+    sign_language_page = models.ForeignKey(
+        "wagtailcore.Page",
+        verbose_name=_("German Sign Language page"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
 
     panels = [
         MultiFieldPanel(
@@ -145,6 +153,11 @@ class OrganisationSettings(BaseSiteSetting, ClusterableModel):
                 FieldPanel("privacy_page", help_text=_("The German privacy policy page.")),
                 FieldPanel(
                     "accessibility_page", help_text=_("The German accessibility statement page.")
+                ),
+                PageChooserPanel(
+                    "sign_language_page",
+                    "home.SignLanguagePage",
+                    help_text=_("The page with videos in German Sign Language (DGS)."),
                 ),
             ],
             heading=_("Required pages in the footer"),

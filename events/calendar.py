@@ -16,6 +16,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Locale
 
+from core.cache import cached
 from core.filters import FilterForm
 from core.i18n import localize_all, localize_pages, source_of
 from directory.models import District, Place, Topic
@@ -47,18 +48,15 @@ class CalendarForm(FilterForm):
     }
 
     def __init__(self, data, *, topics, districts, programmes):
+        """``topics``, ``districts``, ``programmes``: ``(slug, name)`` pairs, in order."""
         super().__init__(data)
-        self.fields["topic"].choices = [("", _("All topics"))] + [(t.slug, t.name) for t in topics]
+        self.fields["topic"].choices = [("", _("All topics")), *topics]
         self.fields["audience"].choices = [("", _("Everyone"))] + [
             (value, label) for value, label in Audience.choices if value != Audience.EVERYONE
         ]
-        self.fields["district"].choices = [("", _("Everywhere"))] + [
-            (d.slug, d.name) for d in districts
-        ]
+        self.fields["district"].choices = [("", _("Everywhere")), *districts]
         self.fields["language"].choices = [("", _("Any language"))] + OFFER_LANGUAGES
-        self.fields["programme"].choices = [("", _("All programmes"))] + [
-            (p.slug, p.title) for p in programmes
-        ]
+        self.fields["programme"].choices = [("", _("All programmes")), *programmes]
 
 
 def apply_filters(sessions, filters):
@@ -96,6 +94,41 @@ def apply_filters(sessions, filters):
             )
         )
     return sessions
+
+
+def filter_choices(locale):
+    """The filters' choices in ``locale``, as ``(slug, name)`` pairs: the same for every view
+    of the calendar and its feeds, so kept in the cache until the content changes (at 300
+    programmes and 20,000 sessions they cost more than the page's own list)."""
+
+    def build():
+        default = Locale.get_default()
+        topics = Topic.objects.filter(locale__in={locale.pk, default.pk})
+        originals = [t for t in topics if t.locale_id == default.pk]
+        linked = ProgrammePage.objects.filter(
+            Exists(
+                CalendarPage.programmes.through.objects.filter(
+                    programmepage_id=OuterRef("pk"), calendarpage__live=True
+                )
+            )
+        ).only("slug", "title", "translation_key", "locale_id")
+        programmes = {p.translation_key: p for p in localize_pages(list(linked), locale)}
+        districts = District.objects.filter(
+            Exists(Session.objects.filter(place__district=OuterRef("pk")))
+        ).order_by("name")
+        return {
+            "topics": [
+                (t.slug, t.name)
+                for t in sorted(localize_all(originals, locale), key=lambda t: t.name.casefold())
+            ],
+            "districts": [(d.slug, d.name) for d in districts],
+            "programmes": [
+                (p.slug, p.title)
+                for p in sorted(programmes.values(), key=lambda p: p.title.casefold())
+            ],
+        }
+
+    return cached("calendar-choices", [locale.language_code], build)
 
 
 @dataclass
@@ -190,34 +223,12 @@ class CalendarQuery:
         self.params = params
         self.locale = index_page.locale
         self.source_index = source_of(index_page)
-        default = Locale.get_default()
-        topics = Topic.objects.filter(locale__in={self.locale.pk, default.pk})
-        originals = [t for t in topics if t.locale_id == default.pk]
-        self.form = CalendarForm(
-            params,
-            topics=sorted(localize_all(originals, self.locale), key=lambda t: t.name.casefold()),
-            districts=District.objects.filter(places__sessions__isnull=False)
-            .distinct()
-            .order_by("name"),
-            programmes=self._programmes(),
-        )
+        self.form = CalendarForm(params, **filter_choices(self.locale))
         self.filters = self.form.valid_filters()
         self.dropped = self.form.dropped()
 
-    def _programmes(self):
-        """Programmes that have calendar entries, named in the visitor's language."""
-        linked = ProgrammePage.objects.filter(calendar_pages__live=True).distinct()
-        return sorted(
-            {p.translation_key: p for p in localize_pages(list(linked), self.locale)}.values(),
-            key=lambda p: p.title.casefold(),
-        )
-
     def sessions(self):
-        base = Session.objects.on_live_pages().filter(
-            page__path__startswith=self.source_index.path,
-            page__depth=self.source_index.depth + 1,
-        )
-        return apply_filters(base, self.filters)
+        return apply_filters(Session.objects.on_live_pages(below=self.source_index), self.filters)
 
     def upcoming(self, now=None):
         return self.sessions().upcoming(now or timezone.now()).select_related("place")

@@ -28,7 +28,7 @@ from wagtail.admin.panels import (
 )
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Orderable, Page, TranslatableMixin
+from wagtail.models import Orderable, Page, PageViewRestriction, TranslatableMixin
 from wagtail.search import index
 
 from core.blocks import PARAGRAPH_FEATURES, BaseStreamBlock
@@ -794,8 +794,20 @@ class CourseException(TranslatableMixin, Orderable):
 
 
 class SessionQuerySet(models.QuerySet):
-    def on_live_pages(self):
-        return self.filter(page__live=True, page__view_restrictions__isnull=True)
+    def on_live_pages(self, below=None):
+        """Sessions of live pages without a view restriction (children of ``below`` only, if
+        given).
+
+        The pages are a subquery (``page_id IN (…)``), not a join: PostgreSQL then walks the
+        start-time index and stops after the first page of results, where the join made it
+        sort every upcoming session of the site (15 ms instead of 1 at 20,000 sessions).
+        NOT EXISTS rather than a LEFT JOIN … IS NULL for the restrictions, which PostgreSQL
+        estimates at a handful of pages and then plans the sort anyway."""
+        restricted = PageViewRestriction.objects.filter(page_id=models.OuterRef("pk"))
+        pages = Page.objects.filter(~models.Exists(restricted), live=True)
+        if below is not None:
+            pages = pages.filter(path__startswith=below.path, depth=below.depth + 1)
+        return self.filter(page_id__in=pages.values("pk"))
 
     def upcoming(self, now):
         return self.filter(ends_at__gte=now)

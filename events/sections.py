@@ -19,9 +19,9 @@ def upcoming_events(home, request):
         return None
     source = source_of(index)
     sessions = (
-        Session.objects.on_live_pages()
+        Session.objects.on_live_pages(below=source)
         .upcoming(timezone.now())
-        .filter(page__path__startswith=source.path, status=Session.Status.SCHEDULED)
+        .filter(status=Session.Status.SCHEDULED)
         .select_related("place")[:HOME_COUNT]
     )
     entries = entries_for(sessions, home.locale)

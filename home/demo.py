@@ -534,7 +534,7 @@ def load(demo):
     for language, fields in ACCESSIBILITY.items():
         if language != "de":
             demo.translation(statement, language, **fields)
-    demo.page(home, SignLanguagePage, **SIGN_LANGUAGE)
+    legal["sign_language"] = demo.page(home, SignLanguagePage, **SIGN_LANGUAGE)
     legal["accessibility"] = statement
 
     organisation = OrganisationSettings.for_site(demo.site)
@@ -548,6 +548,7 @@ def load(demo):
         organisation.imprint_page = legal["imprint"]
         organisation.privacy_page = legal["privacy"]
         organisation.accessibility_page = legal["accessibility"]
+        organisation.sign_language_page = legal["sign_language"]
         organisation.save()
 
     _contact_form(demo, home)

@@ -7,6 +7,9 @@ from django.template.defaultfilters import filesizeformat
 from django.utils import translation
 from wagtail.blocks import StreamValue, StructBlockValidationError
 from wagtail.documents import get_document_model
+from wagtail.models import Locale, Site
+
+from core.models import OrganisationSettings
 
 from home.blocks import SignLanguageVideoBlock, iso_duration, parse_duration
 from home.models import SignLanguagePage
@@ -28,13 +31,39 @@ def dgs_page(demo):
     return SignLanguagePage.objects.get(locale__language_code="de")
 
 
+def footer(client, url):
+    return client.get(url).content.decode().split('class="site-footer"', 1)[1]
+
+
 def test_demo_page_is_linked_from_the_footer(client, dgs_page):
     assert dgs_page.live
-    html = client.get("/de/").content.decode()
-    footer = html.split('class="site-footer"', 1)[1]
-    assert f'href="{dgs_page.url}"' in footer
+    assert f'href="{dgs_page.url}"' in footer(client, "/de/")
     page_html = client.get(dgs_page.url).content.decode()
     assert "Deutsche Gebärdensprache" in page_html
+
+
+def test_footer_links_the_translation_where_there_is_one(client, dgs_page):
+    assert f'href="{dgs_page.url}"' in footer(client, "/en/")  # no English page: the German
+    english = dgs_page.copy_for_translation(Locale.objects.get(language_code="en"))
+    english.title = "German Sign Language"
+    english.save_revision().publish()
+    with translation.override("en"):
+        label = translation.gettext("German Sign Language (DGS)")
+    html = footer(client, "/en/")
+    assert f'<a href="{english.url}">{label}</a>' in html
+    assert f'href="{dgs_page.url}"' not in html
+
+
+def test_footer_leaves_the_link_out_without_a_published_page(client, dgs_page):
+    with translation.override("de"):
+        label = translation.gettext("German Sign Language (DGS)")
+    dgs_page.unpublish()
+    assert label not in footer(client, "/de/")
+    dgs_page.save_revision().publish()
+    settings = OrganisationSettings.for_site(Site.objects.get(is_default_site=True))
+    settings.sign_language_page = None
+    settings.save()
+    assert label not in footer(client, "/de/")
 
 
 def test_video_has_a_player_and_a_download_link_with_size_and_duration(client, dgs_page):

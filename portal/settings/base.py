@@ -208,6 +208,10 @@ else:
 # cache (0 = off, the default outside production), and the max-age browsers and CDNs get.
 PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "0"))
 PAGE_CACHE_MAX_AGE = int(os.environ.get("PAGE_CACHE_MAX_AGE", "0"))
+# What several pages compute from the content alone (filter choices, the home page's
+# sections, a feed's version) is kept as long, under the same generation (core.cache.cached):
+# on everywhere, tests included, so they prove that publishing shows at once.
+FRAGMENT_CACHE_SECONDS = int(os.environ.get("FRAGMENT_CACHE_SECONDS", "300"))
 
 # A CDN or Varnish in front of the portal is purged when a page is published
 # (wagtail.contrib.frontend_cache); off while none is configured.
