@@ -34,7 +34,7 @@ class CalendarEntryDetail:
     @cached_property
     def entries(self):
         """Every session of the page, in the visitor's language, in order."""
-        sessions = Session.objects.filter(page=self.source).select_related("place")
+        sessions = Session.objects.filter(page=self.source)
         return entries_for(sessions, self.page.locale)
 
     @cached_property

@@ -21,8 +21,7 @@ def upcoming_events(home, request):
     sessions = (
         Session.objects.on_live_pages(below=source)
         .upcoming(timezone.now())
-        .filter(status=Session.Status.SCHEDULED)
-        .select_related("place")[:HOME_COUNT]
+        .filter(status=Session.Status.SCHEDULED)[:HOME_COUNT]
     )
     entries = entries_for(sessions, home.locale)
     if not entries:
@@ -38,7 +37,6 @@ def programme_dates(programme, request):
         Session.objects.on_live_pages()
         .upcoming(timezone.now())
         .filter(page__programmes=source)
-        .select_related("place")
         .order_by("starts_at", "pk")
     )
     first_per_page = {}

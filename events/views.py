@@ -18,6 +18,7 @@ from events.calendar import (
     CalendarQuery,
     entries_for,
     parse_month,
+    session_rows,
     shift_month,
     source_of,
 )
@@ -148,7 +149,7 @@ def _feed_response(request, builder_factory, sessions, locale, key):
     body_key = feed_body_key(request, etag)
     body = cache.get(body_key)
     if body is None:
-        body = builder_factory(entries_for(sessions, locale)).render()
+        body = builder_factory(entries_for(session_rows(sessions), locale)).render()
         cache.set(body_key, body, FEED_BODY_SECONDS)
     response = HttpResponse(body, content_type=CONTENT_TYPE)
     response["Content-Disposition"] = 'inline; filename="calendar.ics"'
@@ -227,7 +228,7 @@ def page_feed(page, request):
     if not page.live:
         raise Http404
     source = source_of(page)
-    sessions = Session.objects.filter(page=source).select_related("place")
+    sessions = Session.objects.filter(page=source)
 
     def build(entries):
         builder = FeedBuilder(

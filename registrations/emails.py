@@ -57,9 +57,7 @@ def build_message(registration, kind):
     with translation.override(language):
         page = page_in_language(registration.page, language)
         locale = page.locale
-        entries = entries_for(
-            Session.objects.filter(page=registration.page).select_related("place"), locale
-        )
+        entries = entries_for(Session.objects.filter(page=registration.page), locale)
         upcoming = [e for e in entries if not e.is_cancelled]
         forum_keys = {
             c.forum.translation_key: c
