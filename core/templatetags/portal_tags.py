@@ -29,10 +29,13 @@ def language_alternates(context):
     For a page: its live translations only, so the menu never leads to a page that is not
     there. For other views (search, errors): every site language.
     """
-    if "_language_alternates" in context:
-        return context["_language_alternates"]
     request = context.get("request")
     page = context.get("page")
+    # The head (hreflang) and the menu both ask: once per request and page. A value set on
+    # the context would be gone with the include's scope.
+    memo = getattr(request, "_language_alternates", None) if request is not None else None
+    if memo is not None and memo[0] is page:
+        return memo[1]
     if isinstance(page, Page) and page.pk:
         alternates = _page_alternates(page, request)
     elif context.get("alternates_are_homes"):
@@ -50,7 +53,8 @@ def language_alternates(context):
     current = get_language()
     for alternate in alternates:
         alternate["current"] = alternate["code"] == current
-    context["_language_alternates"] = alternates
+    if request is not None:
+        request._language_alternates = (page, alternates)
     return alternates
 
 

@@ -1,0 +1,76 @@
+"""What pages compute from the content alone is kept in the cache (core.cache.cached) under
+the page cache's generation: visitors must still see a change at once."""
+
+from datetime import date
+
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.utils import translation
+from wagtail.models import Locale
+
+from core.cache import cached
+from directory.models import Topic
+from events.models import EventIndexPage
+from press.models import PressReleaseIndexPage, PressReleasePage
+
+
+def queries_for(client, url):
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(url)
+    assert response.status_code == 200
+    return response.content.decode(), len(queries)
+
+
+def test_home_sections_are_kept_and_show_a_new_release_at_once(client, demo):
+    first, first_queries = queries_for(client, "/de/")
+    again, again_queries = queries_for(client, "/de/")
+    assert again == first  # the page cache is off in tests: only the sections were kept
+    assert again_queries < first_queries
+
+    index = PressReleaseIndexPage.objects.get(locale__language_code="de")
+    release = PressReleasePage(
+        title="Familienhebammen in allen Landkreisen",
+        slug="familienhebammen-in-allen-landkreisen",
+        teaser="Ab sofort in jedem Landkreis.",
+        date=date.today(),
+    )
+    index.add_child(instance=release)
+    release.save_revision().publish()
+    html, _queries = queries_for(client, "/de/")
+    assert "Familienhebammen in allen Landkreisen" in html
+
+
+def test_calendar_filter_offers_a_new_topic_at_once(client, demo):
+    url = EventIndexPage.objects.get(locale__language_code="de").url
+    html, _queries = queries_for(client, url)
+    assert "Zahngesundheit" not in html
+    Topic.objects.create(
+        name="Zahngesundheit",
+        slug="zahngesundheit",
+        locale=Locale.objects.get(language_code="de"),
+    )
+    html, _queries = queries_for(client, url)
+    assert '<option value="zahngesundheit">Zahngesundheit</option>' in html
+    with translation.override("de"):
+        dropped = translation.gettext(
+            "“%(value)s” is not a known %(name)s, so this filter was left out."
+        ) % {"value": "zahngesundheit", "name": translation.gettext("topic")}
+    html, _queries = queries_for(client, url + "?topic=zahngesundheit")
+    assert '<option value="zahngesundheit" selected>Zahngesundheit</option>' in html
+    assert dropped not in html
+    html, _queries = queries_for(client, url + "?topic=zahnpflege")
+    assert dropped.replace("zahngesundheit", "zahnpflege") in html
+
+
+def test_off_when_the_setting_is_zero(settings):
+    calls = []
+
+    def build():
+        calls.append(1)
+        return "value"
+
+    assert cached("test", [1], build) == cached("test", [1], build) == "value"
+    assert len(calls) == 1
+    settings.FRAGMENT_CACHE_SECONDS = 0
+    cached("test", [1], build)
+    assert len(calls) == 2
