@@ -6,10 +6,11 @@ from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.translation import get_language
 
+from core.cache import cached
 from core.i18n import absolute_url, localize_all, localize_pages, source_of
 from core.jsonld import json_ld_script
 from core.sections import sections_for
-from events.calendar import entries_for
+from events.calendar import entries_for, localized_places
 from events.models import EventPage, EventStatus, Session
 
 SCHEMA_STATUS = {
@@ -48,7 +49,14 @@ class CalendarEntryDetail:
 
     @cached_property
     def next_entry(self):
-        return next((e for e in self.upcoming if not e.is_cancelled), None)
+        """The next session that takes place: one row, not the course's every date (those
+        are rendered in a kept fragment)."""
+        sessions = (
+            Session.objects.filter(page=self.source, ends_at__gte=timezone.now())
+            .exclude(status=Session.Status.CANCELLED)
+            .order_by("starts_at", "pk")[:1]
+        )
+        return next(iter(entries_for(sessions, self.page.locale)), None)
 
     @cached_property
     def place(self):
@@ -57,10 +65,15 @@ class CalendarEntryDetail:
     @cached_property
     def places(self):
         """Every place the sessions meet at, each once."""
+        place_ids = list(
+            Session.objects.filter(page=self.source, place__isnull=False)
+            .order_by("starts_at", "pk")
+            .values_list("place_id", flat=True)
+        )
+        found = localized_places(set(place_ids), self.page.locale)
         seen = OrderedDict()
-        for entry in self.entries:
-            if entry.place is not None:
-                seen.setdefault(entry.place.translation_key, entry.place)
+        for place_id in place_ids:
+            seen.setdefault(found[place_id].translation_key, found[place_id])
         return list(seen.values()) or ([self.place] if self.place else [])
 
     @cached_property
@@ -140,6 +153,13 @@ class CalendarEntryDetail:
         return {"url": url, "webcal": "webcal://" + url.split("://", 1)[1]}
 
     def json_ld(self):
+        """schema.org data for search engines: with every session of a course, so kept (per
+        language and host) until the content changes, a minute at most."""
+        parts = [self.page.pk, get_language(), self.request.get_host()]
+        data = cached("event-json-ld", parts, self._json_ld_data, seconds=60)
+        return json_ld_script(data, self.request)
+
+    def _json_ld_data(self):
         page = self.page
         url = absolute_url(page, self.request)
         first = self.entries[0] if self.entries else None
@@ -175,7 +195,7 @@ class CalendarEntryDetail:
             data["subEvent"] = sub_events
         if page.image_id:
             data["image"] = self.request.build_absolute_uri(page.image.file.url)
-        return json_ld_script(data, self.request)
+        return data
 
     def _attendance_mode(self):
         if self.page.status == EventStatus.MOVED_ONLINE or (

@@ -8,10 +8,12 @@ from django.core.paginator import Paginator
 from django.db.models import Count, Max
 from django.http import Http404, HttpResponse
 from django.utils import timezone
+from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 from wagtail.models import Page
 
+from core.cache import normalised_query
 from core.i18n import absolute_url
 from events.calendar import (
     PAGE_SIZE,
@@ -75,18 +77,37 @@ def calendar_context(index, request):
             month_query=query.query_without("month", "page", "view"),
         )
     else:
-        paginator = Paginator(query.upcoming(), PAGE_SIZE)
-        page = paginator.get_page(request.GET.get("page"))
-        entries = entries_for(page.object_list, index.locale)
+        listing = UpcomingList(query, index.locale, request.GET.get("page"))
+        # Callables: the template's kept fragment (core.cache.cached) asks for them only when
+        # it is rendered again, so a kept list costs no queries.
         context.update(
-            paginator=paginator,
-            results_page=page,
-            days=[
-                (day, list(items)) for day, items in groupby(entries, lambda e: e.starts_at.date())
-            ],
+            paginator=lambda: listing.paginator,
+            results_page=lambda: listing.results_page,
+            days=lambda: listing.days,
             page_query=query.query_without("page"),
+            list_key=normalised_query(request),
         )
     return context
+
+
+class UpcomingList:
+    """One page of the calendar's upcoming dates, grouped by day; computed when asked."""
+
+    def __init__(self, query, locale, number):
+        self.query, self.locale, self.number = query, locale, number
+
+    @cached_property
+    def paginator(self):
+        return Paginator(self.query.upcoming(), PAGE_SIZE)
+
+    @cached_property
+    def results_page(self):
+        return self.paginator.get_page(self.number)
+
+    @cached_property
+    def days(self):
+        entries = entries_for(self.results_page.object_list, self.locale)
+        return [(day, list(items)) for day, items in groupby(entries, lambda e: e.starts_at.date())]
 
 
 def archive_context(index, request):

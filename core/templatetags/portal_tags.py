@@ -93,3 +93,42 @@ def obfuscate_email(address):
     from django.utils.safestring import mark_safe
 
     return mark_safe("".join(f"&#{ord(character)};" for character in str(address)))
+
+
+@register.tag
+def fragment(parser, token):
+    """``{% fragment "name" part … [seconds=60] %}…{% endfragment %}``: the enclosed HTML,
+    kept by ``core.cache.cached`` under the name, the parts, the language and the host, so
+    until the content changes (and ``seconds`` at most, for what depends on the clock).
+
+    For the parts of a page that list many records (a course's dates, the calendar's list):
+    values they need should be computed lazily, so that a kept fragment costs no queries."""
+    bits = token.split_contents()[1:]
+    if not bits:
+        raise template.TemplateSyntaxError("fragment needs a name")
+    seconds, parts = None, []
+    for bit in bits:
+        if bit.startswith("seconds="):
+            seconds = parser.compile_filter(bit.removeprefix("seconds="))
+        else:
+            parts.append(parser.compile_filter(bit))
+    nodelist = parser.parse(("endfragment",))
+    parser.delete_first_token()
+    return FragmentNode(nodelist, parts, seconds)
+
+
+class FragmentNode(template.Node):
+    def __init__(self, nodelist, parts, seconds):
+        self.nodelist, self.parts, self.seconds = nodelist, parts, seconds
+
+    def render(self, context):
+        from django.utils.safestring import mark_safe
+
+        from core.cache import cached
+
+        request = context.get("request")
+        name, *parts = [part.resolve(context) for part in self.parts]
+        parts += [get_language(), request.get_host() if request is not None else ""]
+        seconds = int(self.seconds.resolve(context)) if self.seconds is not None else None
+        html = cached(f"tpl:{name}", parts, lambda: self.nodelist.render(context), seconds)
+        return mark_safe(html)

@@ -10,7 +10,6 @@ from wagtail.documents import get_document_model
 from wagtail.models import Locale, Site
 
 from core.models import OrganisationSettings
-
 from home.blocks import SignLanguageVideoBlock, iso_duration, parse_duration
 from home.models import SignLanguagePage
 
