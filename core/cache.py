@@ -6,14 +6,15 @@ what is the same for every anonymous visitor:
 
 - GET and HEAD (HEAD is answered from a stored GET, never stored itself);
 - no session or messages cookie on the request (editors, people who just registered);
-- status 200, not streaming, no cookies set by the response, no ``private``/``no-store``/
-  ``no-cache``, no ``Vary: *``;
+- status 200, not streaming, at most ``PAGE_CACHE_MAX_BYTES`` (1 MiB), no cookies set by the
+  response, no ``private``/``no-store``/``no-cache``, no ``Vary: *``;
 - a response that did not use the CSRF token (``CSRF_COOKIE_NEEDS_UPDATE``): pages with a
   registration or editor-built form are rendered for each visitor, so nobody is handed
   another visitor's token;
 - not the admin, documents, media or a personal registration link.
 
-The key is the scheme, host, path, active language and the *normalised* query string
+The key is the scheme, host, path, active language, whether the client accepts gzip and the
+*normalised* query string
 (parameters sorted, so ``?a=1&b=2`` and ``?b=2&a=1`` share an entry). The query string is part
 of the key rather than dropped or whitelisted, because the finder, calendar and press index
 are filtered by it; query strings longer than ``MAX_QUERY`` characters are not cached, so
@@ -41,6 +42,7 @@ set their own ``Cache-Control`` (feeds, robots.txt) keep it.
 
 import hashlib
 import logging
+import re
 import uuid
 from urllib.parse import parse_qsl, urlencode
 
@@ -56,6 +58,7 @@ logger = logging.getLogger(__name__)
 
 GENERATION_KEY = "pagecache:generation"
 MAX_QUERY = 512
+ACCEPTS_GZIP = re.compile(r"\bgzip\b")
 EXCLUDED_PREFIXES = ("/admin/", "/django-admin/", "/documents/", "/static/", "/media/")
 # Personal links and form posts below the language prefix, e.g. /de/registration/…
 EXCLUDED_SEGMENTS = ("registration/",)
@@ -156,14 +159,30 @@ def page_cache_key(request, generation):
             request.path,
             get_language() or "",
             normalised_query(request),
+            # Feeds are sent gzip-compressed to clients that accept it (Vary: Accept-Encoding).
+            "gzip" if accepts_gzip(request) else "",
         ]
     )
     digest = hashlib.sha256(raw.encode("utf-8")).hexdigest()
     return f"pagecache:{generation}:{digest}"
 
 
+def max_bytes():
+    return int(getattr(settings, "PAGE_CACHE_MAX_BYTES", 1024 * 1024))
+
+
+def accepts_gzip(request):
+    """As Django's GZipMiddleware reads Accept-Encoding."""
+    return ACCEPTS_GZIP.search(request.META.get("HTTP_ACCEPT_ENCODING", "")) is not None
+
+
 def _storable(request, response):
     if request.method != "GET" or response.status_code != 200 or response.streaming:
+        return False
+    # Reading a large body back costs more than the view's own caches: the full iCal feed
+    # (11 MB at 20,000 sessions) keeps its written body under its ETag, and a conditional
+    # request for it is answered before anything is read.
+    if len(response.content) > max_bytes():
         return False
     if response.cookies:
         return False

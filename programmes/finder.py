@@ -9,10 +9,12 @@ marked as such.
 from django import forms
 from django.core.paginator import Paginator
 from django.db.models import Case, Exists, IntegerField, OuterRef, Prefetch, Value, When
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from wagtail.images import get_image_model
 from wagtail.models import Locale
 
+from core.cache import cached
 from core.filters import FilterForm
 from core.i18n import children_with_fallback, localize_all
 from directory.models import District, TargetGroup, Topic
@@ -47,15 +49,14 @@ class FinderForm(FilterForm):
     }
 
     def __init__(self, data, *, topics, groups, districts):
+        """``topics``, ``groups``, ``districts``: ``(slug, name)`` pairs, in order."""
         super().__init__(data)
-        self.fields["topic"].choices = [("", _("All topics"))] + [(t.slug, t.name) for t in topics]
-        self.fields["group"].choices = [("", _("Everyone"))] + [(g.slug, g.name) for g in groups]
+        self.fields["topic"].choices = [("", _("All topics")), *topics]
+        self.fields["group"].choices = [("", _("Everyone")), *groups]
         self.fields["age"].choices = [("", _("Any age"))] + [
             (slug, group.label) for slug, group in AGE_GROUPS.items()
         ]
-        self.fields["district"].choices = [("", _("Everywhere"))] + [
-            (d.slug, d.name) for d in districts
-        ]
+        self.fields["district"].choices = [("", _("Everywhere")), *districts]
         self.fields["language"].choices = [("", _("Any language"))] + OFFER_LANGUAGES
 
 
@@ -101,19 +102,43 @@ class Finder:
         self.request = request
         self.locale = index_page.locale
         self.default_locale = Locale.get_default()
-        self.form = FinderForm(
-            request.GET,
-            topics=_in_language(Topic, self.locale, self.default_locale),
-            groups=_in_language(TargetGroup, self.locale, self.default_locale),
-            districts=District.objects.filter(programmes__live=True).distinct().order_by("name"),
-        )
+        self.form = FinderForm(request.GET, **self.choices())
         self.filters = self.form.valid_filters()
         self.dropped = self.form.dropped()
-        filtered = self.apply(self.base_queryset(), self.filters)
-        self.paginator = Paginator(filtered, PAGE_SIZE)
-        self.page = self.paginator.get_page(request.GET.get("page"))
-        self.results = self.decorate(list(self.page.object_list))
-        self.relax = self.relax_suggestions() if self.paginator.count == 0 else []
+
+    # The results are computed when the template asks: a kept fragment of them (see the
+    # finder's template) costs no queries.
+    @cached_property
+    def paginator(self):
+        return Paginator(self.apply(self.base_queryset(), self.filters), PAGE_SIZE)
+
+    @cached_property
+    def page(self):
+        return self.paginator.get_page(self.request.GET.get("page"))
+
+    @cached_property
+    def results(self):
+        return self.decorate(list(self.page.object_list))
+
+    @cached_property
+    def relax(self):
+        return self.relax_suggestions() if self.paginator.count == 0 else []
+
+    def choices(self):
+        """The filters' choices in the visitor's language, kept until the content changes."""
+        locale, default = self.locale, self.default_locale
+
+        def build():
+            pairs = {
+                "topics": _in_language(Topic, locale, default),
+                "groups": _in_language(TargetGroup, locale, default),
+                "districts": District.objects.filter(programmes__live=True)
+                .distinct()
+                .order_by("name"),
+            }
+            return {name: [(r.slug, r.name) for r in records] for name, records in pairs.items()}
+
+        return cached("finder-choices", [locale.language_code], build)
 
     # --- querying -----------------------------------------------------------------------------
     def base_queryset(self):

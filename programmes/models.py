@@ -45,7 +45,10 @@ class ProgrammeIndexPage(Page):
         from programmes.finder import Finder
 
         context = super().get_context(request, *args, **kwargs)
+        from core.cache import normalised_query
+
         context["finder"] = Finder(self, request)
+        context["list_key"] = normalised_query(request)
         return context
 
 

@@ -1,6 +1,7 @@
 """The page cache for anonymous visitors (core/cache.py), cache headers on feeds, and
 renditions made when an image is uploaded (core/renditions.py)."""
 
+import gzip
 import io
 import re
 from datetime import datetime, timedelta
@@ -198,6 +199,47 @@ def test_calendar_feed_has_cache_headers_and_answers_304(client, calendar_site, 
     assert response["ETag"] and response["Last-Modified"]
     again = client.get(url, HTTP_IF_NONE_MATCH=response["ETag"])
     assert again.status_code == 304
+
+
+def test_feed_is_gzipped_for_clients_that_accept_it(client, calendar_site, event):  # noqa: F811
+    url = calendar_site["index"].url + "feed.ics"
+    plain = client.get(url)
+    packed = client.get(url, HTTP_ACCEPT_ENCODING="gzip, deflate")
+    assert "Content-Encoding" not in plain
+    assert packed["Content-Encoding"] == "gzip"
+    assert gzip.decompress(packed.content) == plain.content
+    assert b"BEGIN:VCALENDAR" in plain.content
+    for response in (plain, packed):
+        assert "Accept-Encoding" in response["Vary"]
+    # Two representations, two ETags; each answers its own conditional request.
+    assert packed["ETag"] != plain["ETag"]
+    again = client.get(url, HTTP_ACCEPT_ENCODING="gzip", HTTP_IF_NONE_MATCH=packed["ETag"])
+    assert again.status_code == 304
+    # The page cache keeps them apart: a client without gzip never gets compressed bytes.
+    stored_plain = client.get(url)
+    assert stored_plain["X-Cache"] == "hit"
+    assert stored_plain.content == plain.content
+    assert "Content-Encoding" not in stored_plain
+    stored_packed = client.get(url, HTTP_ACCEPT_ENCODING="gzip")
+    assert stored_packed["X-Cache"] == "hit"
+    assert stored_packed["Content-Encoding"] == "gzip"
+
+
+def test_large_responses_are_left_to_the_views_own_caches(
+    client,
+    settings,
+    calendar_site,  # noqa: F811
+    event,
+):
+    settings.PAGE_CACHE_MAX_BYTES = 200
+    url = calendar_site["index"].url + "feed.ics"
+    first = client.get(url)
+    assert first.status_code == 200 and len(first.content) > 200
+    assert client.get(url)["X-Cache"] == "miss"
+    assert client.get(url, HTTP_IF_NONE_MATCH=first["ETag"]).status_code == 304
+    settings.PAGE_CACHE_MAX_BYTES = 1024 * 1024
+    client.get(url)
+    assert client.get(url)["X-Cache"] == "hit"
 
 
 def test_a_feed_is_written_once_per_change(

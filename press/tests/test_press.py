@@ -7,6 +7,7 @@ from datetime import date, timedelta
 
 import feedparser
 import pytest
+from django.core.cache import cache
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
@@ -155,6 +156,8 @@ def make_releases(index, count, start=0):
 
 
 def rendered_queries(client, url):
+    # The full render: kept fragments (core.cache.cached) would hide the queries.
+    cache.clear()
     with CaptureQueriesContext(connection) as queries:
         response = client.get(url)
     assert response.status_code == 200

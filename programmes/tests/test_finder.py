@@ -3,6 +3,7 @@
 import re
 
 import pytest
+from django.core.cache import cache
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
@@ -144,6 +145,8 @@ def test_pagination_keeps_the_filters(client, finder_site):
 
 
 def rendered_queries(client, url):
+    # The full render: kept fragments (core.cache.cached) would hide the queries.
+    cache.clear()
     with CaptureQueriesContext(connection) as queries:
         response = client.get(url)
     assert response.status_code == 200
