@@ -96,16 +96,17 @@ def fragment_seconds():
     return int(getattr(settings, "FRAGMENT_CACHE_SECONDS", 0) or 0)
 
 
-def cached(name, parts, build, seconds=None):
+def cached(name, parts, build, seconds=None, request=None):
     """``build()``, kept in the cache under ``name``, ``parts`` and the current generation.
 
     For what several pages compute from the content alone (the calendar's filter choices,
     the home page's sections): out of date exactly when a stored page would be, so publishing
     or saving a snippet shows at once. ``seconds`` bounds the age of what also depends on the
     clock (upcoming dates). Off with ``FRAGMENT_CACHE_SECONDS = 0``; an unreachable cache
-    builds every time."""
+    builds every time. A preview (``request.is_preview``) shows a draft: built, never kept,
+    so a draft can neither be hidden by a kept fragment nor leak into one."""
     seconds = fragment_seconds() if seconds is None else min(seconds, fragment_seconds())
-    if seconds <= 0:
+    if seconds <= 0 or getattr(request, "is_preview", False):
         return build()
     raw = "|".join(str(part) for part in parts)
     try:

@@ -156,7 +156,7 @@ class CalendarEntryDetail:
         """schema.org data for search engines: with every session of a course, so kept (per
         language and host) until the content changes, a minute at most."""
         parts = [self.page.pk, get_language(), self.request.get_host()]
-        data = cached("event-json-ld", parts, self._json_ld_data, seconds=60)
+        data = cached("event-json-ld", parts, self._json_ld_data, 60, request=self.request)
         return json_ld_script(data, self.request)
 
     def _json_ld_data(self):

@@ -136,7 +136,8 @@ class HomePage(Page):
             return render_to_string("home/includes/sections.html", context, request=request)
 
         parts = [self.pk, get_language(), request.get_host()]
-        return mark_safe(cached("home-sections", parts, build, seconds=self.SECTIONS_SECONDS))
+        html = cached("home-sections", parts, build, self.SECTIONS_SECONDS, request=request)
+        return mark_safe(html)
 
 
 class ContentPage(Page):

@@ -130,5 +130,7 @@ class FragmentNode(template.Node):
         name, *parts = [part.resolve(context) for part in self.parts]
         parts += [get_language(), request.get_host() if request is not None else ""]
         seconds = int(self.seconds.resolve(context)) if self.seconds is not None else None
-        html = cached(f"tpl:{name}", parts, lambda: self.nodelist.render(context), seconds)
+        html = cached(
+            f"tpl:{name}", parts, lambda: self.nodelist.render(context), seconds, request=request
+        )
         return mark_safe(html)

@@ -74,3 +74,21 @@ def test_off_when_the_setting_is_zero(settings):
     settings.FRAGMENT_CACHE_SECONDS = 0
     cached("test", [1], build)
     assert len(calls) == 2
+
+
+def test_a_preview_neither_shows_kept_fragments_nor_leaves_its_draft_in_them(client, demo):
+    from events.models import EventPage
+
+    event = EventPage.objects.live().filter(locale__language_code="de").first()
+    draft = event.get_latest_revision_as_object()
+    draft.cost_note = "Entwurf: 99 Euro"
+    draft.save_revision()  # not published
+
+    site = event.get_site()
+    host = site.hostname if site.port in (80, 443) else f"{site.hostname}:{site.port}"
+    preview = draft.make_preview_request()
+    assert "Entwurf: 99 Euro" in preview.content.decode()  # the facts box shows the draft
+    public = client.get(event.url, HTTP_HOST=host).content.decode()  # the preview's host
+    assert "Entwurf: 99 Euro" not in public
+    again = draft.make_preview_request()  # after the public view kept its facts box
+    assert "Entwurf: 99 Euro" in again.content.decode()
