@@ -1,5 +1,7 @@
 """The press index (newest first, year and topic filters, pages) and a release's details."""
 
+import functools
+
 from django import forms
 from django.core.paginator import Paginator
 from django.db.models.functions import ExtractYear
@@ -8,6 +10,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Locale
 
+from core.cache import cached, normalised_query
 from core.filters import FilterForm
 from core.i18n import absolute_url, children_with_fallback, localize_all, localize_pages
 from core.jsonld import json_ld_script
@@ -24,9 +27,10 @@ class PressFilterForm(FilterForm):
     FILTER_NAMES = {"year": _("year"), "topic": _("topic")}
 
     def __init__(self, data, *, years, topics):
+        """``years``: numbers, newest first; ``topics``: ``(slug, name)`` pairs."""
         super().__init__(data)
         self.fields["year"].choices = [("", _("All years"))] + [(str(y), str(y)) for y in years]
-        self.fields["topic"].choices = [("", _("All topics"))] + [(t.slug, t.name) for t in topics]
+        self.fields["topic"].choices = [("", _("All topics")), *topics]
 
 
 def visible_releases(index):
@@ -49,28 +53,49 @@ def with_list_data(releases, locale):
     return releases
 
 
+def filter_choices(index):
+    """Years with releases and topics in the index's language, kept until the content
+    changes (``core.cache.cached``)."""
+
+    def build():
+        releases = visible_releases(index)
+        years = sorted(
+            {
+                year
+                for year in releases.annotate(y=ExtractYear("date")).values_list("y", flat=True)
+                if year
+            },
+            reverse=True,
+        )
+        topics = Topic.objects.filter(locale=Locale.get_default())
+        return {
+            "years": years,
+            "topics": [
+                (t.slug, t.name)
+                for t in sorted(
+                    localize_all(list(topics), index.locale), key=lambda t: t.name.casefold()
+                )
+            ],
+        }
+
+    return cached("press-choices", [index.pk], build)
+
+
 def index_context(index, request):
-    releases = visible_releases(index)
-    years = sorted(
-        {
-            year
-            for year in releases.annotate(y=ExtractYear("date")).values_list("y", flat=True)
-            if year
-        },
-        reverse=True,
-    )
-    default = Locale.get_default()
-    topics = Topic.objects.filter(locale=default)
-    form = PressFilterForm(
-        request.GET,
-        years=years,
-        topics=sorted(localize_all(list(topics), index.locale), key=lambda t: t.name.casefold()),
-    )
+    form = PressFilterForm(request.GET, **filter_choices(index))
     filters = form.valid_filters()
-    paginator = Paginator(apply_filters(releases, filters).select_related("locale"), PAGE_SIZE)
-    page = paginator.get_page(request.GET.get("page"))
     params = request.GET.copy()
     params.pop("page", None)
+
+    @functools.cache
+    def results_page():
+        releases = apply_filters(visible_releases(index), filters).select_related("locale")
+        return Paginator(releases, PAGE_SIZE).get_page(request.GET.get("page"))
+
+    @functools.cache
+    def releases():
+        return with_list_data(results_page().object_list, index.locale)
+
     return {
         "press": {
             "form": form,
@@ -78,10 +103,12 @@ def index_context(index, request):
             "dropped": form.dropped(),
             "active": form.active(filters, request.GET),
         },
-        "releases": with_list_data(page.object_list, index.locale),
-        "paginator": paginator,
-        "results_page": page,
+        # Callables, computed only when the kept list (see the template) is rendered again.
+        "releases": releases,
+        "paginator": lambda: results_page().paginator,
+        "results_page": results_page,
         "page_query": params.urlencode(),
+        "list_key": normalised_query(request),
         "feeds": {
             "rss": absolute_url(index, request) + "feed/rss/",
             "atom": absolute_url(index, request) + "feed/atom/",

@@ -3,6 +3,7 @@
 from django.utils.functional import cached_property
 from django.utils.translation import get_language
 
+from core.cache import cached
 from core.i18n import absolute_url, localize_all
 from core.jsonld import json_ld_script
 from core.sections import sections_for
@@ -53,6 +54,13 @@ class ProgrammeDetail:
         return sections_for("programme", self.page, self.request)
 
     def json_ld(self):
+        """schema.org data: gathered from the programme's topics, places, partners and
+        funders, so kept (per language and host) until the content changes."""
+        parts = [self.page.pk, get_language(), self.request.get_host()]
+        data = cached("programme-json-ld", parts, self._json_ld_data, request=self.request)
+        return json_ld_script(data, self.request)
+
+    def _json_ld_data(self):
         page = self.page
         data = {
             "@context": "https://schema.org",
@@ -105,4 +113,4 @@ class ProgrammeDetail:
             data["offers"] = {"@type": "Offer", "price": "0", "priceCurrency": "EUR"}
         if page.image_id:
             data["image"] = self.request.build_absolute_uri(page.image.file.url)
-        return json_ld_script(data, self.request)
+        return data
