@@ -15,7 +15,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 from wagtail.models import Page
 
-from core.cache import accepts_gzip, normalised_query
+from core.cache import accepts_gzip, cached, normalised_query
 from core.i18n import absolute_url
 from events.calendar import (
     PAGE_SIZE,
@@ -176,7 +176,11 @@ def feed_body_key(request, etag):
 
 
 def _feed_response(request, builder_factory, sessions, locale, key):
-    stats, last_modified = _stats(sessions, locale)
+    # What the ETag is made of: two aggregates over every session of the feed, kept like a
+    # fragment (a minute at most: sessions leave the feed's window as time passes), so a
+    # subscriber's poll usually costs no query over the sessions at all.
+    parts = [request.get_host(), request.path, locale.language_code, key]
+    stats, last_modified = cached("feed-stats", parts, lambda: _stats(sessions, locale), 60)
     etag = feed_version((FEED_FORMAT, locale.language_code, key, sorted(stats.items())))
     # Calendar apps accept gzip: the full feed shrinks from 11 MB to well under one. The
     # compressed feed is a representation of its own, with an ETag of its own.

@@ -208,10 +208,11 @@ else:
 # cache (0 = off, the default outside production), and the max-age browsers and CDNs get.
 PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "0"))
 PAGE_CACHE_MAX_AGE = int(os.environ.get("PAGE_CACHE_MAX_AGE", "0"))
-# What several pages compute from the content alone (filter choices, the home page's
-# sections, a feed's version) is kept as long, under the same generation (core.cache.cached):
-# on everywhere, tests included, so they prove that publishing shows at once.
-FRAGMENT_CACHE_SECONDS = int(os.environ.get("FRAGMENT_CACHE_SECONDS", "300"))
+# What several pages compute from the content alone (filter choices, listings, facts boxes)
+# is kept under the same generation (core.cache.cached, the {% fragment %} tag). The
+# generation must be shared by every process that serves pages: on by default only with
+# Redis; development (one process) and the tests switch it on themselves.
+FRAGMENT_CACHE_SECONDS = int(os.environ.get("FRAGMENT_CACHE_SECONDS", "300" if REDIS_URL else "0"))
 
 # A CDN or Varnish in front of the portal is purged when a page is published
 # (wagtail.contrib.frontend_cache); off while none is configured.

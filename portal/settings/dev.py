@@ -1,5 +1,6 @@
 """Local development: debug on, e-mails printed to the console, SQLite unless DATABASE_URL."""
 
+import os
 import secrets
 
 from .base import *  # noqa: F403
@@ -17,6 +18,8 @@ def local_secret_key():
 
 
 DEBUG = True
+# One process (runserver): its own cache is shared by everything that serves pages.
+FRAGMENT_CACHE_SECONDS = int(os.environ.get("FRAGMENT_CACHE_SECONDS", "300"))
 SECRET_KEY = SECRET_KEY or local_secret_key()
 ALLOWED_HOSTS = ALLOWED_HOSTS or ["127.0.0.1", "localhost", "[::1]"]
 EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"

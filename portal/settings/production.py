@@ -6,7 +6,7 @@ import os
 from django.core.exceptions import ImproperlyConfigured
 
 from .base import *  # noqa: F403
-from .base import STORAGES, env_bool, env_list
+from .base import REDIS_URL, STORAGES, env_bool, env_list
 
 
 def required(name):
@@ -54,8 +54,10 @@ EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", True)
 INSTALLED_APPS = [*INSTALLED_APPS, "django_tasks_db"]  # noqa: F405
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 
-# Page cache for anonymous visitors (core/cache.py), on by default in production.
-PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "300"))
+# Page cache for anonymous visitors (core/cache.py), on by default in production with Redis:
+# a per-process cache would let each gunicorn worker keep pages another worker's publish
+# has made stale.
+PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "300" if REDIS_URL else "0"))
 PAGE_CACHE_MAX_AGE = int(os.environ.get("PAGE_CACHE_MAX_AGE", "60"))
 
 # Media (images, documents) on S3-compatible object storage, shared by every app server:

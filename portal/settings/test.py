@@ -26,6 +26,8 @@ WHITENOISE_AUTOREFRESH = True
 WAGTAILLOCALIZE_MACHINE_TRANSLATOR = {
     "CLASS": "wagtail_localize.machine_translators.dummy.DummyTranslator",
 }
+# Kept fragments are on in tests (one process), so they prove that changes show at once.
+FRAGMENT_CACHE_SECONDS = 300
 # The page cache is off in tests; core/tests/test_page_cache.py switches it on.
 PAGE_CACHE_SECONDS = 0
 PAGE_CACHE_MAX_AGE = 0
