@@ -8,10 +8,11 @@ value is validated: an unknown or malformed one is dropped with a message, never
 
 import calendar as pycalendar
 from dataclasses import dataclass, field
-from datetime import date, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 
 from django import forms
-from django.db.models import Exists, OuterRef
+from django.db.models import CharField, Exists, OuterRef
+from django.db.models.functions import Cast
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Locale
@@ -174,6 +175,9 @@ ROW_FIELDS = (
 )
 
 
+TIME_FIELDS = ("starts_at", "ends_at", "updated_at")
+
+
 class SessionRow:
     """A session as plain values, for feeds (``session_rows``); reads like a ``Session``."""
 
@@ -181,6 +185,10 @@ class SessionRow:
 
     def __init__(self, values):
         for name, value in zip(ROW_FIELDS, values, strict=True):
+            if name in TIME_FIELDS and value is not None:
+                value = datetime.fromisoformat(value)
+                if value.tzinfo is None:  # SQLite keeps UTC without an offset
+                    value = value.replace(tzinfo=UTC)
             setattr(self, name, value)
 
     @property
@@ -189,7 +197,12 @@ class SessionRow:
 
 
 def session_rows(sessions):
-    return [SessionRow(values) for values in sessions.values_list(*ROW_FIELDS)]
+    """The sessions as ``SessionRow``s. Times are read as text and parsed by
+    ``datetime.fromisoformat``: Django's loader for PostgreSQL's timestamptz runs in Python,
+    and three times per session took a fifth of a full feed's time."""
+    texts = {f"{name}_text": Cast(name, CharField()) for name in TIME_FIELDS}
+    columns = [f"{name}_text" if name in TIME_FIELDS else name for name in ROW_FIELDS]
+    return [SessionRow(values) for values in sessions.annotate(**texts).values_list(*columns)]
 
 
 def localized_places(ids, locale):
