@@ -212,25 +212,35 @@ def localized_places(ids, locale):
     return {place.pk: mapping[place.translation_key] for place in originals}
 
 
-def entries_for(sessions, locale):
+def entries_for(sessions, locale, known=()):
     """Calendar entries for these sessions (``Session``s or ``SessionRow``s) in ``locale``:
-    at most four queries for any number."""
+    at most four queries for any number. ``known``: calendar pages already loaded (a page
+    and its source, on their own page), which are not read again."""
     sessions = list(sessions)
     if not sessions:
         return []
+    known = {page.pk: page for page in known}
     sources = {s.page_id for s in sessions}
-    pages = {p.pk: p for p in CalendarPage.objects.filter(pk__in=sources).select_related("locale")}
-    foreign = [p.translation_key for p in pages.values() if p.locale_id != locale.pk]
-    translated = (
-        {
-            p.translation_key: p
+    pages = {pk: known[pk] for pk in sources & known.keys()}
+    if missing := sources - pages.keys():
+        pages.update(
+            (p.pk, p) for p in CalendarPage.objects.filter(pk__in=missing).select_related("locale")
+        )
+    translated = {
+        p.translation_key: p for p in known.values() if p.locale_id == locale.pk and p.live
+    }
+    foreign = [
+        p.translation_key
+        for p in pages.values()
+        if p.locale_id != locale.pk and p.translation_key not in translated
+    ]
+    if foreign:
+        translated.update(
+            (p.translation_key, p)
             for p in CalendarPage.objects.filter(
                 translation_key__in=foreign, locale=locale, live=True
             ).select_related("locale")
-        }
-        if foreign
-        else {}
-    )
+        )
     places = localized_places({s.place_id for s in sessions if s.place_id}, locale)
     reasons = exception_reasons({s.exception_key for s in sessions if s.exception_key}, locale)
     entries = []

@@ -36,7 +36,7 @@ class CalendarEntryDetail:
     def entries(self):
         """Every session of the page, in the visitor's language, in order."""
         sessions = Session.objects.filter(page=self.source)
-        return entries_for(sessions, self.page.locale)
+        return entries_for(sessions, self.page.locale, known={self.page, self.source})
 
     @cached_property
     def upcoming(self):
@@ -56,7 +56,8 @@ class CalendarEntryDetail:
             .exclude(status=Session.Status.CANCELLED)
             .order_by("starts_at", "pk")[:1]
         )
-        return next(iter(entries_for(sessions, self.page.locale)), None)
+        entries = entries_for(sessions, self.page.locale, known={self.page, self.source})
+        return next(iter(entries), None)
 
     @cached_property
     def place(self):
