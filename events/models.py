@@ -17,6 +17,7 @@ from django.template.response import TemplateResponse
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from modelcluster.models import ClusterableModel
 from recurrence.fields import RecurrenceField
 from wagtail.admin.panels import (
     FieldPanel,
@@ -470,7 +471,7 @@ class Speaker(TranslatableMixin, index.Indexed, models.Model):
         return self.name
 
 
-class AgendaItem(TranslatableMixin, Orderable):
+class AgendaItem(TranslatableMixin, Orderable, ClusterableModel):
     page = ParentalKey(EventPage, on_delete=models.CASCADE, related_name="agenda_items")
     starts_at = models.DateTimeField(_("from"))
     ends_at = models.DateTimeField(_("until"), null=True, blank=True)
@@ -532,7 +533,7 @@ class Round(TranslatableMixin, Orderable):
         return self.title
 
 
-class Forum(TranslatableMixin, Orderable):
+class Forum(TranslatableMixin, Orderable, ClusterableModel):
     """One forum in one round. A forum offered in two rounds is two rows, each with its own
     places and its own results, as conferences publish them."""
 

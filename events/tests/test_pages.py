@@ -45,6 +45,28 @@ def test_conference_shows_timetable_forums_and_results(client, demo):
     assert len(data["subEvent"]) == 18
 
 
+def test_speakers_and_moderators_survive_publishing(client, demo):
+    """They are chosen in the page editor's inline panels and stored in the revision: a
+    child record with many-to-many fields must be a ClusterableModel for that."""
+    from events.models import Speaker
+
+    page = EventPage.objects.get(slug="fachtagung-fruehe-hilfen-hessen-2019")
+    speaker = Speaker.objects.create(name="Prof. Maria Muster", role="Hochschule Fulda")
+    moderator = Speaker.objects.create(name="Jonas Beispiel")
+    items, forums = list(page.agenda_items.all()), list(page.forums.all())
+    items[0].speakers = [speaker]
+    forums[0].moderators = [moderator]
+    page.agenda_items, page.forums = items, forums
+    page.save_revision().publish()
+
+    page.refresh_from_db()
+    assert list(page.agenda_items.first().speakers.all()) == [speaker]
+    assert list(page.forums.first().moderators.all()) == [moderator]
+    html = client.get(page.url).content.decode()
+    assert "Prof. Maria Muster (Hochschule Fulda)" in html
+    assert "Jonas Beispiel" in html
+
+
 def test_course_page_lists_sessions_and_offers_its_feed(client, demo):
     html = client.get("/de/kalender/wir2-bindungstraining-kassel/").content.decode()
     assert html.count('<li class="entry') == 40
