@@ -92,3 +92,25 @@ def test_a_preview_neither_shows_kept_fragments_nor_leaves_its_draft_in_them(cli
     assert "Entwurf: 99 Euro" not in public
     again = draft.make_preview_request()  # after the public view kept its facts box
     assert "Entwurf: 99 Euro" in again.content.decode()
+
+
+def test_conference_programme_shows_a_renamed_speaker_at_once(client, demo):
+    from events.models import EventPage, Speaker
+
+    page = (
+        EventPage.objects.live()
+        .filter(locale__language_code="de", agenda_items__isnull=False)
+        .distinct()
+        .first()
+    )
+    speaker = Speaker.objects.create(name="Prof. Maria Muster", locale=page.locale)
+    items = list(page.agenda_items.all())
+    items[0].speakers = [speaker]
+    page.agenda_items = items
+    page.save_revision().publish()
+    assert "Prof. Maria Muster" in client.get(page.url).content.decode()
+    speaker.name = "Dr. Hanna Beispielfrau"
+    speaker.save()  # a snippet, not the page: the kept programme must go all the same
+    html = client.get(page.url).content.decode()
+    assert "Dr. Hanna Beispielfrau" in html
+    assert "Prof. Maria Muster" not in html
