@@ -33,6 +33,7 @@ from wagtail.models import Orderable, Page, PageViewRestriction, TranslatableMix
 from wagtail.search import index
 
 from core.blocks import PARAGRAPH_FEATURES, BaseStreamBlock
+from core.forms import PortalPageForm
 from programmes.models import OfferLanguage
 
 
@@ -90,6 +91,8 @@ class EventIndexPage(RoutablePageMixin, Page):
 
 class CalendarPage(Page):
     """What events and courses share. Not created directly: editors pick one of its kinds."""
+
+    base_form_class = PortalPageForm
 
     teaser = models.TextField(
         _("teaser"),

@@ -12,6 +12,7 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from core.blocks import PARAGRAPH_FEATURES, BaseStreamBlock
+from core.forms import PortalPageForm
 
 
 class PressReleaseIndexPage(RoutablePageMixin, Page):
@@ -51,6 +52,8 @@ class PressReleaseIndexPage(RoutablePageMixin, Page):
 
 
 class PressReleasePage(Page):
+    base_form_class = PortalPageForm
+
     date = models.DateField(_("release date"), default=timezone.localdate)
     dateline = models.CharField(
         _("date line place"), max_length=100, blank=True, help_text=_("e.g. “Kassel”")

@@ -15,6 +15,7 @@ from wagtail.models import Orderable, Page, TranslatableMixin
 from wagtail.search import index
 
 from core.blocks import PARAGRAPH_FEATURES, BaseStreamBlock
+from core.forms import PortalPageForm
 from programmes.vocabulary import (
     AGE_GROUPS,
     OFFER_LANGUAGE_NAMES,
@@ -53,6 +54,8 @@ class ProgrammeIndexPage(Page):
 
 
 class ProgrammePage(Page):
+    base_form_class = PortalPageForm
+
     class Status(models.TextChoices):
         PLANNED = "planned", _("Planned")
         RUNNING = "running", _("Running")
