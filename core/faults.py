@@ -19,11 +19,7 @@ once the database is back: no restart needed.
 import logging
 import sys
 
-from django.conf import settings
 from django.db import InterfaceError, OperationalError
-from django.http import HttpResponse
-from django.template import loader
-from django.utils.translation import get_language, get_language_info
 
 from core import views
 from core.logging import user_id
@@ -35,17 +31,8 @@ RETRY_AFTER_SECONDS = 30
 
 
 def unavailable_response(request):
-    language = get_language() or settings.LANGUAGE_CODE
-    html = loader.get_template("503.html").render(
-        {
-            "site_name": settings.WAGTAIL_SITE_NAME,
-            "language_code": language,
-            "language_bidi": get_language_info(language)["bidi"],
-            "submitted": request.method not in ("GET", "HEAD", "OPTIONS"),
-            "csp_nonce": getattr(request, "csp_nonce", ""),
-        }
-    )
-    response = HttpResponse(html, status=503)
+    submitted = request.method not in ("GET", "HEAD", "OPTIONS")
+    response = views.bare_error_page(request, "503.html", 503, submitted=submitted)
     response["Retry-After"] = str(RETRY_AFTER_SECONDS)
     response["Cache-Control"] = "no-store"
     return response

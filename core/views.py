@@ -25,16 +25,22 @@ def page_not_found(request, exception=None):
     return render(request, "404.html", {"alternates_are_homes": True}, status=404)
 
 
-def server_error(request):
-    # Rendered without a request context: a failing context processor or database must not
-    # turn the error page itself into an error.
+def bare_error_page(request, template, status, **context):
+    """An error page rendered without a request context: a failing context processor or
+    database must not turn the error page itself into an error. In the visitor's language
+    and direction, with the request's CSP nonce for its inline style."""
     language = get_language() or settings.LANGUAGE_CODE
-    html = loader.get_template("500.html").render(
+    html = loader.get_template(template).render(
         {
             "site_name": settings.WAGTAIL_SITE_NAME,
             "language_code": language,
             "language_bidi": get_language_info(language)["bidi"],
             "csp_nonce": getattr(request, "csp_nonce", ""),
+            **context,
         }
     )
-    return HttpResponse(html, status=500)
+    return HttpResponse(html, status=status)
+
+
+def server_error(request):
+    return bare_error_page(request, "500.html", 500)
