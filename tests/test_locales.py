@@ -2,10 +2,11 @@
 language menu that only offers translations that exist."""
 
 import re
-from html.parser import HTMLParser
 
 import pytest
 from django.conf import settings
+
+from tests.language_links import parse
 
 LANGUAGE_DIRECTIONS = {
     "de": "ltr",
@@ -17,36 +18,6 @@ LANGUAGE_DIRECTIONS = {
 }
 # Languages search engines accept as hreflang; Leichte Sprache is not one (core.locales).
 HREFLANG_LANGUAGES = {"de", "en", "tr", "ar", "uk"}
-
-
-class LinkCollector(HTMLParser):
-    def __init__(self):
-        super().__init__()
-        self.html_attrs = {}
-        self.alternates = {}
-        self.menu_links = {}
-        self._in_menu = False
-
-    def handle_starttag(self, tag, attrs):
-        attrs = dict(attrs)
-        if tag == "html":
-            self.html_attrs = attrs
-        elif tag == "link" and attrs.get("rel") == "alternate" and "hreflang" in attrs:
-            self.alternates[attrs["hreflang"]] = attrs["href"]
-        elif tag == "nav" and "language-menu" in attrs.get("class", ""):
-            self._in_menu = True
-        elif tag == "a" and self._in_menu:
-            self.menu_links[attrs["hreflang"]] = attrs
-
-    def handle_endtag(self, tag):
-        if tag == "nav":
-            self._in_menu = False
-
-
-def parse(response):
-    collector = LinkCollector()
-    collector.feed(response.content.decode())
-    return collector
 
 
 def test_settings_offer_five_languages_and_leichte_sprache():

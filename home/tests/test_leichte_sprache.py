@@ -2,44 +2,15 @@
 and ``lang``; its interface strings and formats are German's, and German visitors still land
 on /de/."""
 
-from html.parser import HTMLParser
-
 import pytest
 from django.utils import translation
 from wagtail.models import Locale, Page
 
 from home.models import HomePage
 from programmes.models import ProgrammePage
+from tests.language_links import parse
 
 LS = "de-x-ls"
-
-
-class Collector(HTMLParser):
-    def __init__(self):
-        super().__init__()
-        self.html_attrs, self.menu, self.alternates = {}, {}, {}
-        self._in_menu = False
-
-    def handle_starttag(self, tag, attrs):
-        attrs = dict(attrs)
-        if tag == "html":
-            self.html_attrs = attrs
-        elif tag == "link" and attrs.get("rel") == "alternate" and "hreflang" in attrs:
-            self.alternates[attrs["hreflang"]] = attrs["href"]
-        elif tag == "nav" and "language-menu" in attrs.get("class", ""):
-            self._in_menu = True
-        elif tag == "a" and self._in_menu:
-            self.menu[attrs["hreflang"]] = attrs
-
-    def handle_endtag(self, tag):
-        if tag == "nav":
-            self._in_menu = False
-
-
-def parse(response):
-    collector = Collector()
-    collector.feed(response.content.decode())
-    return collector
 
 
 def test_leichte_sprache_home_answers_with_its_own_lang(client, demo):
@@ -54,13 +25,13 @@ def test_leichte_sprache_home_answers_with_its_own_lang(client, demo):
 
 def test_language_menu_offers_leichte_sprache(client, demo):
     page = parse(client.get("/de/"))
-    link = page.menu["de-x-ls"]
+    link = page.menu_links["de-x-ls"]
     assert link["href"] == "/de-x-ls/"
     assert link["lang"] == "de-x-ls"
     html = client.get("/de/").content.decode()
     assert ">Leichte Sprache</a>" in html
     # Pages without a Leichte Sprache version do not offer it.
-    assert "de-x-ls" not in parse(client.get("/de/impressum/")).menu
+    assert "de-x-ls" not in parse(client.get("/de/impressum/")).menu_links
 
 
 def test_interface_falls_back_to_german(client, demo):
@@ -121,7 +92,7 @@ def test_leichte_sprache_programme_page(client, demo):
     assert client.get("/de-x-ls/angebote/").status_code == 200
     # The German page offers its Leichte Sprache version in the menu.
     german = parse(client.get("/de/angebote/alleinerziehende-in-kassel/"))
-    assert german.menu["de-x-ls"]["href"] == "/de-x-ls/angebote/allein-erziehende-in-kassel/"
+    assert german.menu_links["de-x-ls"]["href"] == "/de-x-ls/angebote/allein-erziehende-in-kassel/"
 
 
 def test_sitemap_lists_leichte_sprache_without_hreflang(client, demo):
