@@ -5,7 +5,9 @@ shows results with a message in the visitor's language instead of an error.
 """
 
 from django import forms
+from django.core.paginator import Paginator
 from django.forms.utils import flatatt
+from django.utils.functional import cached_property
 from django.utils.html import format_html, format_html_join
 
 
@@ -67,3 +69,27 @@ class FilterForm(forms.Form):
             remaining.pop("page", None)
             labels[name] = {"label": label, "remove_query": remaining.urlencode()}
         return labels
+
+
+class ResultsPage:
+    """One page of a filtered listing (finder, calendar, press), computed when first asked.
+
+    Views hand it to their template, which keeps the rendered list as a fragment
+    (``{% fragment %}``, core.cache): a kept list then costs no query. ``decorate`` turns the
+    page's records into what the template shows (cards, calendar entries by day, …)."""
+
+    def __init__(self, queryset, number, per_page, decorate=list):
+        self.queryset, self.number, self.per_page = queryset, number, per_page
+        self.decorate = decorate
+
+    @cached_property
+    def paginator(self):
+        return Paginator(self.queryset, self.per_page)
+
+    @cached_property
+    def page(self):
+        return self.paginator.get_page(self.number)
+
+    @cached_property
+    def items(self):
+        return self.decorate(self.page.object_list)

@@ -18,6 +18,7 @@ from django.views.decorators.http import require_safe
 from wagtail.models import Page
 
 from core.cache import accepts_gzip, cached, normalised_query
+from core.filters import ResultsPage
 from core.i18n import absolute_url
 from events.calendar import (
     PAGE_SIZE,
@@ -73,8 +74,7 @@ def calendar_context(index, request):
         grid = MonthGrid(query, first, index.locale)
         context.update(
             month=first,
-            weeks=lambda: grid.weeks,  # callables, like the list's below
-            month_entries=lambda: grid.entries,
+            month_grid=grid,
             previous_month=shift_month(first, -1).strftime("%Y-%m"),
             next_month=shift_month(first, 1).strftime("%Y-%m"),
             previous_allowed=parse_month(shift_month(first, -1).strftime("%Y-%m"), today),
@@ -82,16 +82,20 @@ def calendar_context(index, request):
             month_query=query.query_without("month", "page", "view"),
         )
     else:
-        listing = UpcomingList(query, index.locale, request.GET.get("page"))
-        # Callables: the template's kept fragment (core.cache.cached) asks for them only when
-        # it is rendered again, so a kept list costs no queries.
         context.update(
-            paginator=lambda: listing.paginator,
-            results_page=lambda: listing.results_page,
-            days=lambda: listing.days,
+            listing=ResultsPage(
+                query.upcoming(),
+                request.GET.get("page"),
+                PAGE_SIZE,
+                decorate=lambda sessions: by_day(entries_for(sessions, index.locale)),
+            ),
             page_query=query.query_without("page"),
         )
     return context
+
+
+def by_day(entries):
+    return [(day, list(items)) for day, items in groupby(entries, lambda e: e.starts_at.date())]
 
 
 class MonthGrid:
@@ -107,26 +111,6 @@ class MonthGrid:
     @cached_property
     def weeks(self):
         return self.query.month_grid(self.first, self.entries)
-
-
-class UpcomingList:
-    """One page of the calendar's upcoming dates, grouped by day; computed when asked."""
-
-    def __init__(self, query, locale, number):
-        self.query, self.locale, self.number = query, locale, number
-
-    @cached_property
-    def paginator(self):
-        return Paginator(self.query.upcoming(), PAGE_SIZE)
-
-    @cached_property
-    def results_page(self):
-        return self.paginator.get_page(self.number)
-
-    @cached_property
-    def days(self):
-        entries = entries_for(self.results_page.object_list, self.locale)
-        return [(day, list(items)) for day, items in groupby(entries, lambda e: e.starts_at.date())]
 
 
 def archive_context(index, request):

@@ -1,9 +1,6 @@
 """The press index (newest first, year and topic filters, pages) and a release's details."""
 
-import functools
-
 from django import forms
-from django.core.paginator import Paginator
 from django.db.models.functions import ExtractYear
 from django.utils.functional import cached_property
 from django.utils.translation import get_language
@@ -11,7 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.models import Locale
 
 from core.cache import cached, normalised_query
-from core.filters import FilterForm
+from core.filters import FilterForm, ResultsPage
 from core.i18n import absolute_url, children_with_fallback, localize_all, localize_pages
 from core.jsonld import json_ld_script
 from directory.models import Topic
@@ -87,15 +84,7 @@ def index_context(index, request):
     params = request.GET.copy()
     params.pop("page", None)
 
-    @functools.cache
-    def results_page():
-        releases = apply_filters(visible_releases(index), filters).select_related("locale")
-        return Paginator(releases, PAGE_SIZE).get_page(request.GET.get("page"))
-
-    @functools.cache
-    def releases():
-        return with_list_data(results_page().object_list, index.locale)
-
+    releases = apply_filters(visible_releases(index), filters).select_related("locale")
     return {
         "press": {
             "form": form,
@@ -103,10 +92,13 @@ def index_context(index, request):
             "dropped": form.dropped(),
             "active": form.active(filters, request.GET),
         },
-        # Callables, computed only when the kept list (see the template) is rendered again.
-        "releases": releases,
-        "paginator": lambda: results_page().paginator,
-        "results_page": results_page,
+        # Computed only when the kept list (see the template) is rendered again.
+        "listing": ResultsPage(
+            releases,
+            request.GET.get("page"),
+            PAGE_SIZE,
+            decorate=lambda page: with_list_data(page, index.locale),
+        ),
         "page_query": params.urlencode(),
         "list_key": normalised_query(request),
         "feeds": {

@@ -7,7 +7,6 @@ marked as such.
 """
 
 from django import forms
-from django.core.paginator import Paginator
 from django.db.models import Case, Exists, IntegerField, OuterRef, Prefetch, Value, When
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
@@ -15,7 +14,7 @@ from wagtail.images import get_image_model
 from wagtail.models import Locale
 
 from core.cache import cached
-from core.filters import FilterForm
+from core.filters import FilterForm, ResultsPage
 from core.i18n import children_with_fallback, localize_all
 from directory.models import District, TargetGroup, Topic
 from programmes.models import ProgrammePage
@@ -106,23 +105,17 @@ class Finder:
         self.filters = self.form.valid_filters()
         self.dropped = self.form.dropped()
 
-    # The results are computed when the template asks: a kept fragment of them (see the
-    # finder's template) costs no queries.
-    @cached_property
-    def paginator(self):
-        return Paginator(self.apply(self.base_queryset(), self.filters), PAGE_SIZE)
-
-    @cached_property
-    def page(self):
-        return self.paginator.get_page(self.request.GET.get("page"))
-
-    @cached_property
-    def results(self):
-        return self.decorate(list(self.page.object_list))
+        # Computed when the template asks: a kept fragment of them costs no queries.
+        self.listing = ResultsPage(
+            self.apply(self.base_queryset(), self.filters),
+            request.GET.get("page"),
+            PAGE_SIZE,
+            decorate=self.decorate,
+        )
 
     @cached_property
     def relax(self):
-        return self.relax_suggestions() if self.paginator.count == 0 else []
+        return self.relax_suggestions() if self.listing.paginator.count == 0 else []
 
     def choices(self):
         """The filters' choices in the visitor's language, kept until the content changes."""
@@ -177,7 +170,7 @@ class Finder:
         return queryset.annotate(status_order=STATUS_ORDER).order_by("status_order", "title")
 
     def decorate(self, programmes):
-        return with_card_data(programmes, self.locale)
+        return with_card_data(list(programmes), self.locale)
 
     def relax_suggestions(self):
         """For an empty result: how many offers each single filter hides."""
