@@ -10,7 +10,6 @@ import string
 from urllib.parse import quote
 
 import pytest
-from django.contrib.contenttypes.models import ContentType
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from wagtail.contrib.forms.models import FormSubmission
@@ -196,24 +195,9 @@ def test_form_pages_are_fuzzed_with_their_real_fields(form_page_fields, registra
 
 @pytest.fixture
 def feedback_url(demo, no_rate_limit):
-    try:
-        from home.models import AccessibilityFeedback  # noqa: F401
-    except ImportError:
-        pytest.skip("no accessibility feedback form yet")
-    from wagtail.models import Page
+    from home.models import AccessibilityStatementPage
 
-    page = (
-        Page.objects.live()
-        .filter(
-            locale__language_code="de",
-            content_type=ContentType.objects.filter(
-                app_label="home", model="accessibilitystatementpage"
-            ).first(),
-        )
-        .first()
-    )
-    if page is None:
-        pytest.skip("no accessibility statement page in the demo")
+    page = AccessibilityStatementPage.objects.live().get(locale__language_code="de")
     return page.url
 
 
