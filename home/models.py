@@ -107,12 +107,12 @@ class HomePage(Page):
     class Meta:
         verbose_name = _("home page")
 
-    # The sections list upcoming dates: rendered again at least this often.
-    SECTIONS_SECONDS = 60
-
     def get_context(self, request, *args, **kwargs):
+        from django.utils.functional import SimpleLazyObject
+
         context = super().get_context(request, *args, **kwargs)
-        context["home_sections_html"] = self.sections_html(request)
+        # Computed only when the template's kept fragment of them is rendered again.
+        context["home_sections"] = SimpleLazyObject(lambda: self.get_sections(request))
         return context
 
     def get_sections(self, request):
@@ -120,24 +120,6 @@ class HomePage(Page):
         from core.sections import home_sections
 
         return home_sections(self, request)
-
-    def sections_html(self, request):
-        """The sections, rendered. They list other pages (programmes, dates, releases) and
-        cost more than the rest of the page, so the HTML is kept per language and host until
-        the content changes (``core.cache.cached``), and a minute at most."""
-        from django.template.loader import render_to_string
-        from django.utils.safestring import mark_safe
-        from django.utils.translation import get_language
-
-        from core.cache import cached
-
-        def build():
-            context = {"page": self, "home_sections": self.get_sections(request)}
-            return render_to_string("home/includes/sections.html", context, request=request)
-
-        parts = [self.pk, get_language(), request.get_host()]
-        html = cached("home-sections", parts, build, self.SECTIONS_SECONDS, request=request)
-        return mark_safe(html)
 
 
 class ContentPage(Page):
