@@ -6,7 +6,7 @@ MANAGE := $(BIN)/python manage.py
 INSTALLED := $(VENV)/.installed
 LANGUAGES := de en tr ar uk
 
-.PHONY: run serve install test lint check pytest chromium messages bench clean
+.PHONY: run serve install test lint check pytest chromium node-tools messages bench clean
 
 run: install  ## Install, migrate SQLite, load demo content, print admin login, serve :8000
 	$(MANAGE) migrate --noinput
@@ -26,7 +26,7 @@ $(INSTALLED): pyproject.toml
 	$(BIN)/python -m pip install --quiet -e ".[test]"
 	touch $@
 
-test: install chromium lint check pytest  ## The whole suite, as CI runs it
+test: install chromium node-tools lint check pytest  ## The whole suite, as CI runs it
 
 lint: install
 	$(BIN)/ruff check .
@@ -41,6 +41,9 @@ pytest: install
 
 chromium:
 	scripts/ensure-chromium
+
+node-tools:  ## node, ical.js and node-ical for the interop tests (tests/interop)
+	scripts/ensure-node-tools
 
 messages: install  ## Refresh the UI catalogues after changing strings, then translate them
 	$(MANAGE) makemessages --no-obsolete --ignore=.venv --ignore=tests $(foreach l,$(LANGUAGES),-l $(l))

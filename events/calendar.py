@@ -3,10 +3,14 @@ filtered by the query string, shown in the visitor's language.
 
 Sessions belong to the German pages; each is shown with the page in the visitor's language
 where a live translation exists, else with the German one, marked as such. Every filter
-value is validated: an unknown or malformed one is dropped with a message, never an error.
+value is validated. On the calendar's pages an unknown or malformed one is dropped with a
+message, never an error. A feed never widens: a malformed value is a 400 with the reason, a
+well-formed one that names nothing (a deleted topic) selects nothing, because a calendar
+app shows no message and its subscriber would silently be given every session instead.
 """
 
 import calendar as pycalendar
+import re
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
 
@@ -58,6 +62,39 @@ class CalendarForm(FilterForm):
         self.fields["district"].choices = [("", _("Everywhere")), *districts]
         self.fields["language"].choices = [("", _("Any language"))] + OFFER_LANGUAGES
         self.fields["programme"].choices = [("", _("All programmes")), *programmes]
+
+
+SLUG = re.compile(r"^[-\w]{1,255}$")
+LANGUAGE_CODE = re.compile(r"^[a-z]{2,3}(-[a-z0-9]{1,8})*$")
+# What a well-formed value of each filter looks like; audiences are a closed list.
+FEED_FILTER_SHAPES = {
+    "topic": SLUG.match,
+    "district": SLUG.match,
+    "programme": SLUG.match,
+    "language": LANGUAGE_CODE.match,
+    "audience": lambda value: value in Audience.values and value != Audience.EVERYONE,
+}
+
+
+def feed_filter_problems(params):
+    """Why a feed's query string cannot be served, one sentence per problem (empty: it can).
+    Unknown parameters, repeated ones and malformed values are problems; a well-formed
+    value that names nothing is not (the feed is then empty)."""
+    problems = []
+    for name, values in params.lists():
+        if name not in FEED_FILTER_SHAPES:
+            problems.append(
+                _("Unknown filter “%(name)s”; the feed knows %(names)s.")
+                % {"name": name[:40], "names": ", ".join(FEED_FILTER_SHAPES)}
+            )
+        elif len(values) > 1:
+            problems.append(_("The filter “%(name)s” is given more than once.") % {"name": name})
+        elif values[0] and not FEED_FILTER_SHAPES[name](values[0]):
+            problems.append(
+                _("“%(value)s” is not a valid value for the filter “%(name)s”.")
+                % {"value": values[0][:40], "name": name}
+            )
+    return problems
 
 
 def apply_filters(sessions, filters):
@@ -170,6 +207,7 @@ ROW_FIELDS = (
     "updated_at",
     "sequence",
     "status",
+    "schedule_key",
     "is_moved",
     "exception_key",
 )
@@ -285,7 +323,9 @@ class Day:
 class CalendarQuery:
     """The calendar's filters and the sessions they select, for one calendar page."""
 
-    def __init__(self, index_page, params):
+    def __init__(self, index_page, params, strict=False):
+        """``strict`` (feeds): a well-formed value that names nothing still filters, and so
+        selects nothing (see ``feed_filter_problems`` for the malformed ones)."""
         self.index_page = index_page
         self.params = params
         self.locale = index_page.locale
@@ -293,6 +333,12 @@ class CalendarQuery:
         self.form = CalendarForm(params, **filter_choices(self.locale))
         self.filters = self.form.valid_filters()
         self.dropped = self.form.dropped()
+        if strict:
+            for name in self.form.errors:
+                value = params.get(name, "")
+                if value and FEED_FILTER_SHAPES[name](value):
+                    self.filters[name] = value
+            self.dropped = []
 
     def sessions(self):
         return apply_filters(Session.objects.on_live_pages(below=self.source_index), self.filters)

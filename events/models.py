@@ -869,5 +869,26 @@ class Session(models.Model):
         return self.status == self.Status.CANCELLED
 
 
+class CalendarRevision(models.Model):
+    """How often what calendars show of a page has changed, in any of its languages.
+
+    A session's SEQUENCE is its own count (time, place, status: ``Session.sequence``) plus
+    this one, which rises when a publish changes the page's texts as feeds show them (title,
+    teaser, the timetable and forums, reasons of exceptions), when a translation appears or
+    goes, and when a place it meets at is renamed. One count for all languages of the page:
+    a feed switching from the German fallback to a new translation must not go back."""
+
+    translation_key = models.UUIDField(unique=True)
+    fingerprints = models.JSONField(default=dict)  # {language code: digest of its texts}
+    sequence = models.PositiveIntegerField(default=0)
+    changed_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("calendar revision")
+
+    def __str__(self):
+        return f"{self.translation_key} #{self.sequence}"
+
+
 def uid_domain():
     return getattr(settings, "CALENDAR_UID_DOMAIN", "fruehe-hilfen-portal")

@@ -153,6 +153,13 @@ class CalendarEntryDetail:
         url = absolute_url(self.page, self.request) + "calendar.ics"
         return {"url": url, "webcal": "webcal://" + url.split("://", 1)[1]}
 
+    @cached_property
+    def timetable_feed(self):
+        """The conference's agenda and forums as a calendar file, where it has any."""
+        if not (self.agenda or self.rounds):
+            return None
+        return absolute_url(self.page, self.request) + "timetable.ics"
+
     def json_ld(self):
         """schema.org data for search engines: with every session of a course, so kept (per
         language and host) until the content changes, a minute at most."""

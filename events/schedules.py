@@ -78,11 +78,17 @@ def plan_schedule(schedule, *, default_place_id, exceptions, limit):
     duration = timedelta(minutes=schedule.duration or 0)
     place_id = schedule.place_id or default_place_id
     sessions = []
+    per_day = {}
     for start in local_starts(schedule.first_date, schedule.start_time, schedule.recurrence, limit):
         exception = _exception_for(exceptions, start.date(), place_id)
         original = local(start)
+        # The key names the planned *date*, not the time: a series moved from 16:00 to 16:15
+        # keeps every session's key and so its UID (a rule that meets twice a day numbers
+        # the second meeting).
+        per_day[start.date()] = number = per_day.get(start.date(), 0) + 1
+        suffix = f"-{number}" if number > 1 else ""
         planned = {
-            "key": f"{schedule.key}/{start:%Y%m%dT%H%M}",
+            "key": f"{schedule.key}/{start:%Y%m%d}{suffix}",
             "schedule_key": schedule.key,
             "original_start": original,
             "starts_at": original,

@@ -1,13 +1,24 @@
 """Writing a calendar page's sessions when its German version is published.
 
 Sessions belong to the page in the default language; every translation shows the same rows.
-A session keeps its key, and so its iCal UID, for as long as it is part of the plan; when its
-time, place or status changes, its SEQUENCE rises so calendar apps replace their copy.
+A session's iCal UID is made once and never changes while the session is part of the plan:
+
+- a course session is keyed by its schedule and planned *date*, so moving a series to
+  another time or place keeps every key;
+- when a schedule's dates change (Tuesdays become Wednesdays, the series starts a week
+  later), sessions that left the plan hand their rows, UIDs included, to the new dates of
+  the same schedule in order, so subscribed calendars move their entries instead of
+  deleting them and adding new ones (and losing their reminders);
+- a date added to or removed from a series leaves every other session as it was.
+
+When its time, place or status changes, a session's SEQUENCE rises, so calendar apps
+replace their copy.
 """
 
 from django.db import transaction
 from wagtail.models import Locale
 
+from events.ics import note_place_changed, note_published, note_unpublished
 from events.models import (
     MAX_SESSIONS_PER_SCHEDULE,
     CoursePage,
@@ -59,8 +70,10 @@ def sync_sessions(page):
         return
     page_cancelled = page.status == EventStatus.CANCELLED
     existing = {s.key: s for s in Session.objects.select_for_update().filter(page=page)}
+    plans = planned_sessions(page)
+    reused = _reusable(existing, plans)
     keep = set()
-    for plan in planned_sessions(page):
+    for plan in plans:
         keep.add(plan.key)
         values = {
             "schedule_key": plan.schedule_key,
@@ -76,7 +89,7 @@ def sync_sessions(page):
             "exception_key": plan.exception_key,
             "is_moved": plan.moved,
         }
-        session = existing.get(plan.key)
+        session = existing.get(plan.key) or reused.get(plan.key)
         if session is None:
             Session.objects.create(
                 page=page,
@@ -86,15 +99,46 @@ def sync_sessions(page):
             )
             continue
         changed = any(getattr(session, name) != values[name] for name in TRACKED)
-        differs = any(getattr(session, name) != value for name, value in values.items())
+        differs = session.key != plan.key or any(
+            getattr(session, name) != value for name, value in values.items()
+        )
         if differs:
             for name, value in values.items():
                 setattr(session, name, value)
+            session.key = plan.key
             if changed:
                 session.sequence += 1
             session.save()
     Session.objects.filter(page=page).exclude(key__in=keep).delete()
 
 
+def _reusable(existing, plans):
+    """``{new key: session}`` for sessions whose key left the plan while the same schedule
+    gained new keys: paired in date order, so the rows (and UIDs) move with the dates."""
+    planned = {plan.key for plan in plans}
+    leaving, arriving = {}, {}
+    for session in sorted(existing.values(), key=lambda s: (s.original_start, s.key)):
+        if session.key not in planned and session.schedule_key is not None:
+            leaving.setdefault(session.schedule_key, []).append(session)
+    for plan in plans:  # in date order within each schedule
+        if plan.key not in existing and plan.schedule_key is not None:
+            arriving.setdefault(plan.schedule_key, []).append(plan.key)
+    return {
+        key: session
+        for schedule_key, keys in arriving.items()
+        for key, session in zip(keys, leaving.get(schedule_key, ()), strict=False)
+    }
+
+
 def on_page_published(sender, instance, **kwargs):
     sync_sessions(instance)
+    note_published(instance)
+
+
+def on_page_unpublished(sender, instance, **kwargs):
+    note_unpublished(instance)
+
+
+def on_place_saved(sender, instance, created, raw=False, **kwargs):
+    if not created and not raw:
+        note_place_changed(instance)

@@ -1,46 +1,31 @@
-"""The calendar's list and month views, the archive, and the iCal feeds."""
+"""The calendar's list and month views, the archive, and the iCal files."""
 
-import gc
-import gzip
-import hashlib
-from contextlib import contextmanager
 from itertools import groupby
 
-from django.core.cache import cache
 from django.core.paginator import Paginator
-from django.db.models import Count, Max
-from django.http import Http404, HttpResponse
+from django.http import Http404, HttpResponseBadRequest
 from django.utils import timezone
-from django.utils.cache import patch_vary_headers
 from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 from wagtail.models import Page
 
-from core.cache import accepts_gzip, cached, normalised_query
+from core.cache import normalised_query
 from core.filters import ResultsPage
 from core.i18n import absolute_url
 from events.calendar import (
     PAGE_SIZE,
     CalendarQuery,
     entries_for,
+    feed_filter_problems,
     parse_month,
     session_rows,
     shift_month,
     source_of,
 )
-from events.feeds import (
-    CONTENT_TYPE,
-    FeedBuilder,
-    feed_version,
-    location_text,
-    not_modified,
-    with_validators,
-)
-from events.models import CalendarPage, EventIndexPage, EventPage, Session, uid_domain
-
-# Raised whenever the feed's layout changes, so cached copies are not reused.
-FEED_FORMAT = 2
+from events.feeds import FeedBuilder, feed_response
+from events.ics import FeedWriter, conference_parts
+from events.models import CalendarPage, EventIndexPage, EventPage, Session
 
 
 def feed_links(page, request, route, query=""):
@@ -138,125 +123,11 @@ def archive_context(index, request):
     }
 
 
-def _stats(sessions, locale):
-    stats = sessions.aggregate(
-        count=Count("pk"),
-        changed=Max("updated_at"),
-        published=Max("page__last_published_at"),
-    )
-    stats["translated"] = CalendarPage.objects.filter(locale=locale).aggregate(
-        latest=Max("last_published_at")
-    )["latest"]
-    moments = [stats[name] for name in ("changed", "published", "translated") if stats[name]]
-    return stats, max(moments) if moments else None
-
-
-FEED_BODY_SECONDS = 3600
-
-
-def feed_body_key(request, etag):
-    from core.cache import current_generation
-
-    raw = f"{current_generation()}|{request.scheme}|{request.get_host()}|{etag}"
-    return "icsfeed:" + hashlib.sha256(raw.encode("utf-8")).hexdigest()
-
-
-@contextmanager
-def collector_paused():
-    """Writing a feed of 20,000 sessions makes some 300,000 short-lived objects without
-    reference cycles; CPython's cycle collector would scan the growing heap again and again
-    meanwhile (a fifth of the time). Paused for the write, it runs as usual afterwards."""
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
-
-
-def _feed_response(request, builder_factory, sessions, locale, key):
-    # What the ETag is made of: two aggregates over every session of the feed, kept like a
-    # fragment (a minute at most: sessions leave the feed's window as time passes), so a
-    # subscriber's poll usually costs no query over the sessions at all.
-    parts = [request.get_host(), request.path, locale.language_code, key]
-    stats, last_modified = cached("feed-stats", parts, lambda: _stats(sessions, locale), 60)
-    etag = feed_version((FEED_FORMAT, locale.language_code, key, sorted(stats.items())))
-    # Calendar apps accept gzip: the full feed shrinks from 11 MB to well under one. The
-    # compressed feed is a representation of its own, with an ETag of its own.
-    gzipped = accepts_gzip(request)
-    sent_etag = etag[:-1] + '-gzip"' if gzipped else etag
-    response = not_modified(request, sent_etag, last_modified)
-    if response is not None:
-        patch_vary_headers(response, ("Accept-Encoding",))
-        return with_validators(response, sent_etag, last_modified)
-    # The written body is kept under the ETag (what the feed is made of) and the page cache's
-    # generation (any saved page, place or snippet): a feed of 20,000 sessions takes most of
-    # a second to write, a cache read milliseconds.
-    body = cache.get(feed_body_key(request, sent_etag))
-    if body is None:
-        plain_key = feed_body_key(request, etag)
-        plain = cache.get(plain_key)
-        if plain is None:
-            with collector_paused():
-                plain = builder_factory(entries_for(session_rows(sessions), locale)).render()
-            cache.set(plain_key, plain, FEED_BODY_SECONDS)
-        body = plain
-        if gzipped:
-            body = gzip.compress(plain, compresslevel=6, mtime=0)
-            cache.set(feed_body_key(request, sent_etag), body, FEED_BODY_SECONDS)
-    response = HttpResponse(body, content_type=CONTENT_TYPE)
-    response["Content-Disposition"] = 'inline; filename="calendar.ics"'
-    if gzipped:
-        response["Content-Encoding"] = "gzip"
-    patch_vary_headers(response, ("Accept-Encoding",))
-    return with_validators(response, sent_etag, last_modified)
-
-
-def _add_entry(builder, entry, request, memo):
-    """One session as a VEVENT. A feed holds thousands of sessions of a few hundred pages:
-    what depends only on the page and place (address, description) is worked out once."""
-    page, session, place = entry.page, entry.session, entry.place
-    key = (page.pk, place.pk if place is not None else None)
-    known = memo.get(key)
-    if known is None:
-        page_url = absolute_url(page, request)
-        known = memo[key] = (
-            page_url,
-            location_text(place, page.online_url),
-            "\n\n".join(note for note in (page.teaser, page_url) if note),
-        )
-    page_url, location, description = known
-    summary = page.title
-    if session.is_cancelled:
-        summary = _("Cancelled: %(title)s") % {"title": summary}
-        if entry.reason:
-            reason = _("Cancelled: %(reason)s") % {"reason": entry.reason}
-            description = f"{reason}\n\n{description}"
-    elif session.is_moved:
-        description = f"{_('Moved from its usual date.')}\n\n{description}"
-    published = page.last_published_at
-    stamp = session.updated_at
-    if stamp is None or (published is not None and published > stamp):
-        stamp = published
-    builder.add(
-        uid=session.uid,
-        summary=summary,
-        starts_at=session.starts_at,
-        ends_at=session.ends_at,
-        stamp=stamp,
-        sequence=session.sequence,
-        cancelled=session.is_cancelled,
-        description=description,
-        location=location,
-        url=page_url,
-    )
-
-
 @require_safe
 def ics_view(request, path, name):
-    """``<page>/feed.ics`` (a calendar, with its filters) and ``<page>/calendar.ics`` (one
-    event or course). Wagtail's page URLs cannot hold a dot, so these live beside them."""
+    """``<calendar>/feed.ics`` (with its filters), ``<event or course>/calendar.ics`` (the
+    "add to calendar" file) and ``<conference>/timetable.ics`` (its agenda and forums).
+    Wagtail's page URLs cannot hold a dot, so these live beside them."""
     page = Page.find_for_request(request, path)
     if page is None or not page.live or page.get_view_restrictions().exists():
         raise Http404
@@ -265,89 +136,83 @@ def ics_view(request, path, name):
         return calendar_feed(page, request)
     if name == "calendar" and isinstance(page, CalendarPage):
         return page_feed(page, request)
+    if name == "timetable" and isinstance(page, EventPage):
+        return timetable_feed(page, request)
     raise Http404
 
 
+def _builder(request, *, name, description, page):
+    return FeedBuilder(
+        name=name,
+        description=description,
+        language=page.locale.language_code,
+        url=absolute_url(page, request),
+    )
+
+
+def _url_for(request):
+    return lambda page: absolute_url(page, request)
+
+
 def calendar_feed(index, request):
-    query = CalendarQuery(index, request.GET)
-    sessions = query.for_feed()
+    problems = feed_filter_problems(request.GET)
+    if problems:
+        # A subscriber must never silently be given everything for a filter it mistyped.
+        return HttpResponseBadRequest(
+            "\n".join(str(problem) for problem in problems) + "\n",
+            content_type="text/plain; charset=utf-8",
+        )
+    query = CalendarQuery(index, request.GET, strict=True)
     name = index.title
     if query.filters:
         labels = ", ".join(str(item["label"]) for item in query.active_filters.values())
         name = f"{name}: {labels}"
 
-    def build(entries):
-        builder = FeedBuilder(
+    def render():
+        builder = _builder(
+            request,
             name=name,
             description=_("Events and course sessions of Frühe Hilfen, early help for families"),
-            language=index.locale.language_code,
-            url=absolute_url(index, request),
+            page=index,
         )
-        memo = {}
-        for entry in entries:
-            _add_entry(builder, entry, request, memo)
-        return builder
+        writer = FeedWriter(builder, _url_for(request), split_days=True)
+        writer.add_entries(entries_for(session_rows(query.for_feed()), index.locale))
+        return builder.render()
 
-    return _feed_response(request, build, sessions, index.locale, query.filter_query())
+    identity = ("feed", request.path, index.locale.language_code, query.filter_query())
+    return feed_response(request, identity, render)
 
 
 def page_feed(page, request):
-    """All dates of one event or course; for a conference also its timetable and forums."""
-    page = page.specific
-    if not page.live:
-        raise Http404
+    """The "add to calendar" file: every session of a course; an event as one entry per
+    day it runs (its timetable and forums are ``timetable.ics``)."""
     source = source_of(page)
-    sessions = Session.objects.filter(page=source)
 
-    def build(entries):
-        builder = FeedBuilder(
-            name=page.title,
+    def render():
+        builder = _builder(request, name=page.title, description=page.teaser, page=page)
+        writer = FeedWriter(builder, _url_for(request), split_days=True)
+        sessions = Session.objects.filter(page=source)
+        writer.add_entries(entries_for(sessions, page.locale, known={page, source}))
+        return builder.render()
+
+    return feed_response(request, ("calendar", request.path, page.locale.language_code), render)
+
+
+def timetable_feed(page, request):
+    """A conference's agenda items and forums, each an entry of its own, for those who want
+    the whole programme in their calendar."""
+    parts = conference_parts(page)
+    if not parts:
+        raise Http404
+
+    def render():
+        builder = _builder(
+            request,
+            name=_("Timetable: %(title)s") % {"title": page.title},
             description=page.teaser,
-            language=page.locale.language_code,
-            url=absolute_url(page, request),
+            page=page,
         )
-        memo = {}
-        for entry in entries:
-            _add_entry(builder, entry, request, memo)
-        if isinstance(page, EventPage):
-            _add_conference_parts(builder, page, request)
-        return builder
+        FeedWriter(builder, _url_for(request)).add_parts(page, parts)
+        return builder.render()
 
-    return _feed_response(
-        request, build, sessions, page.locale, f"page:{page.pk}:{page.last_published_at}"
-    )
-
-
-def _add_conference_parts(builder, page, request):
-    url = absolute_url(page, request)
-    stamp = page.last_published_at or timezone.now()
-    cancelled = page.is_cancelled
-    location = location_text(page.place, page.online_url)
-    for item in page.agenda_items.all():
-        builder.add(
-            uid=f"agenda.{item.translation_key}@{uid_domain()}",
-            summary=item.title,
-            starts_at=item.starts_at,
-            ends_at=item.ends_at or item.starts_at,
-            stamp=stamp,
-            cancelled=cancelled,
-            description=f"{page.title}\n\n{url}",
-            location=", ".join(filter(None, [item.room, location])),
-            url=url,
-        )
-    rounds = {r.number: r for r in page.rounds.all()}
-    for forum in page.forums.all():
-        slot = rounds.get(forum.round_number)
-        if slot is None:
-            continue
-        builder.add(
-            uid=f"forum.{forum.translation_key}@{uid_domain()}",
-            summary=f"{slot.title}: {forum.title}",
-            starts_at=slot.starts_at,
-            ends_at=slot.ends_at,
-            stamp=stamp,
-            cancelled=cancelled,
-            description="\n\n".join(filter(None, [forum.description, page.title, url])),
-            location=", ".join(filter(None, [forum.room, location])),
-            url=url,
-        )
+    return feed_response(request, ("timetable", request.path, page.locale.language_code), render)

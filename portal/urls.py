@@ -44,7 +44,14 @@ urlpatterns += i18n_patterns(
     path("registration/<int:page_id>/", registrations.submit, name="registration_submit"),
     path("registration/confirm/<str:key>/", registrations.confirm, name="registration_confirm"),
     path("registration/manage/<str:key>/", registrations.manage, name="registration_manage"),
-    re_path(r"^(?P<path>(?:[\w\-]+/)*)(?P<name>feed|calendar)\.ics$", ics_view, name="ics"),
+    path(
+        "registration/calendar/<str:key>.ics",
+        registrations.personal_calendar_view,
+        name="registration_calendar",
+    ),
+    re_path(
+        r"^(?P<path>(?:[\w\-]+/)*)(?P<name>feed|calendar|timetable)\.ics$", ics_view, name="ics"
+    ),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

@@ -8,8 +8,8 @@ from django.utils.translation import gettext as _
 
 from core.mail import mail_builder
 from events.calendar import entries_for
-from events.feeds import FeedBuilder, location_text
-from events.models import CalendarPage, Forum, Session
+from events.models import Forum, Session
+from registrations.calendars import page_in_language, personal_calendar
 from registrations.links import personal_url
 from registrations.models import Registration
 
@@ -25,17 +25,6 @@ WITH_CALENDAR = {"booked", "promoted"}
 
 def absolute(path):
     return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + path
-
-
-def page_in_language(page, language):
-    translated = (
-        CalendarPage.objects.filter(
-            translation_key=page.translation_key, locale__language_code=language, live=True
-        )
-        .select_related("locale")
-        .first()
-    )
-    return translated or page
 
 
 def _register_builders():
@@ -82,6 +71,7 @@ def build_message(registration, kind):
             "forums": forums,
             "confirm_url": absolute(personal_url(registration, "registration_confirm")),
             "manage_url": absolute(personal_url(registration, "registration_manage")),
+            "calendar_url": absolute(personal_url(registration, "registration_calendar")),
             "hold_minutes": registration.page.specific.hold_minutes,
         }
         subject = SUBJECTS[kind]() % {"title": page.title}
@@ -94,30 +84,9 @@ def build_message(registration, kind):
             headers={"Content-Language": language},
         )
         if kind in WITH_CALENDAR and upcoming:
-            message.attach("event.ics", calendar_for(page, upcoming), "text/calendar")
+            calendar = personal_calendar(registration, lambda shown: absolute(shown.url or ""))
+            message.attach("event.ics", calendar, "text/calendar")
         return message
-
-
-def calendar_for(page, entries):
-    builder = FeedBuilder(
-        name=page.title,
-        description=page.teaser,
-        language=page.locale.language_code,
-        url=absolute(page.url or ""),
-    )
-    for entry in entries:
-        builder.add(
-            uid=entry.session.uid,
-            summary=page.title,
-            starts_at=entry.session.starts_at,
-            ends_at=entry.session.ends_at,
-            stamp=entry.session.updated_at,
-            sequence=entry.session.sequence,
-            description=page.teaser,
-            location=location_text(entry.place, page.online_url),
-            url=absolute(page.url or ""),
-        )
-    return builder.render()
 
 
 _register_builders()

@@ -6,15 +6,17 @@ from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_http_methods, require_POST
+from django.views.decorators.http import require_http_methods, require_POST, require_safe
 from wagtail.models import Locale
 
-from core.i18n import source_of
+from core.i18n import absolute_url, source_of
 from core.protection import refusal, started_token
+from events.feeds import feed_response
 from events.models import CalendarPage
 from registrations import services
+from registrations.calendars import personal_calendar
 from registrations.forms import RegistrationForm
-from registrations.links import registration_for_key
+from registrations.links import personal_url, registration_for_key
 
 
 def registration_block(page, request, form=None, error=None):
@@ -136,6 +138,7 @@ def manage(request, key):
             availability=services.availability(page),
             initial={f"forum_{n}": _shown_key(forum) for n, forum in current.items() if forum},
         )
+    calendar_url = request.build_absolute_uri(personal_url(registration, "registration_calendar"))
     return TemplateResponse(
         request,
         "registrations/manage.html",
@@ -145,8 +148,24 @@ def manage(request, key):
             "form": form if form is not None and form.rounds else None,
             "message": message,
             "choices": registration.choices.order_by("round_number"),
+            "calendar_url": calendar_url,
+            "calendar_webcal": "webcal://" + calendar_url.split("://", 1)[1],
         },
         status=status,
+    )
+
+
+@require_safe
+def personal_calendar_view(request, key):
+    """The participant's own calendar file (``registrations.calendars``): written for each
+    request, never kept, since it changes with the registration."""
+    registration = _registration_or_404(key)
+    return feed_response(
+        request,
+        ("personal", registration.pk),
+        lambda: personal_calendar(registration, lambda page: absolute_url(page, request)),
+        public=False,
+        keep=False,
     )
 
 

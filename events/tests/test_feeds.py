@@ -100,14 +100,16 @@ def test_uids_survive_an_edit_and_a_republish_and_sequence_rises_on_a_move(clien
     renamed = {e["UID"]: e for e in parse(client.get(url)).walk("VEVENT")}
     assert renamed.keys() == before.keys()
     assert {str(e["SUMMARY"]) for e in renamed.values()} == {"wir2 – neuer Name"}
+    # A new title is a change every entry shows: every SEQUENCE rises.
+    assert all(renamed[uid]["SEQUENCE"] == before[uid]["SEQUENCE"] + 1 for uid in before)
 
     course.exceptions.create(date=date(2027, 5, 4), action="move", new_start_time=time(19))
     course.save_revision().publish()
     moved = {e["UID"]: e for e in parse(client.get(url)).walk("VEVENT")}
     assert moved.keys() == before.keys()
-    changed = [uid for uid in moved if moved[uid]["SEQUENCE"] != before[uid]["SEQUENCE"]]
+    changed = [uid for uid in moved if moved[uid]["SEQUENCE"] != renamed[uid]["SEQUENCE"]]
     assert len(changed) == 1
-    assert moved[changed[0]]["SEQUENCE"] == 1
+    assert moved[changed[0]]["SEQUENCE"] == renamed[changed[0]]["SEQUENCE"] + 1
     assert moved[changed[0]].start == local(datetime(2027, 5, 4, 19))
 
 
@@ -169,21 +171,25 @@ def test_cancelled_event_is_marked_cancelled_in_the_feed(client, calendar_site):
     event = make_event(
         calendar_site, local(datetime(2027, 6, 1, 9)), local(datetime(2027, 6, 1, 17))
     )
+    (scheduled,) = parse(client.get(event.url + "calendar.ics")).walk("VEVENT")
     event.status = "cancelled"
     event.save_revision().publish()
     (vevent,) = parse(client.get(event.url + "calendar.ics")).walk("VEVENT")
     assert vevent["STATUS"] == "CANCELLED"
-    assert vevent["SEQUENCE"] == 1
+    assert vevent["UID"] == scheduled["UID"]
+    assert vevent["SEQUENCE"] > scheduled["SEQUENCE"]
 
 
-def test_conference_feed_holds_its_timetable_and_forums(client, demo):
-    url = "/en/calendar/early-help-conference-hesse-2019/calendar.ics"
-    calendar = parse(client.get(url))
+def test_a_conference_is_one_entry_and_its_timetable_a_file_of_its_own(client, demo):
+    url = "/en/calendar/early-help-conference-hesse-2019/"
+    (day,) = parse(client.get(url + "calendar.ics")).walk("VEVENT")
+    assert str(day["SUMMARY"]).startswith("Conference")
+    calendar = parse(client.get(url + "timetable.ics"))
     summaries = [str(e["SUMMARY"]) for e in calendar.walk("VEVENT")]
-    assert len(summaries) == 1 + 5 + 18  # the day, its agenda, nine forums in two rounds
+    assert len(summaries) == 5 + 18  # its agenda, nine forums in two rounds
     assert "First round: Premature and multiple births" in summaries
-    assert calendar["X-WR-CALNAME"].startswith("Conference")
-    german = parse(client.get("/de/kalender/fachtagung-fruehe-hilfen-hessen-2019/calendar.ics"))
+    assert "timetable.ics" in client.get(url).content.decode()
+    german = parse(client.get("/de/kalender/fachtagung-fruehe-hilfen-hessen-2019/timetable.ics"))
     # The same forum is the same calendar event in every language.
     assert {e["UID"] for e in german.walk("VEVENT")} == {e["UID"] for e in calendar.walk("VEVENT")}
 

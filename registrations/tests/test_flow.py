@@ -66,9 +66,13 @@ def test_registration_is_pending_until_the_email_link_is_followed(
     assert "Fachtag Kinderschutz" in booked.subject
     (name, content, mimetype) = booked.attachments[0]
     assert mimetype == "text/calendar"
-    (event,) = icalendar.Calendar.from_ical(content).walk("VEVENT")
+    # The person's own calendar: the day and the two forums they chose, nothing else.
+    event, *forums = icalendar.Calendar.from_ical(content).walk("VEVENT")
     assert str(event["SUMMARY"]) == "Fachtag Kinderschutz"
+    assert [str(f["SUMMARY"]).split(": ", 1)[1] for f in forums] == ["Forum A", "Forum C"]
+    assert {str(e["STATUS"]) for e in (event, *forums)} == {"CONFIRMED"}
     assert "/registration/manage/" in booked.body
+    assert "/registration/calendar/" in booked.body
 
 
 def test_same_email_twice_is_one_registration(

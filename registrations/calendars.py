@@ -1,0 +1,68 @@
+"""A participant's own calendar: the event's days (or the course's sessions) and the forums
+they chose, at a personal link that follows their registration.
+
+The same file is attached to the e-mails that confirm a place. Subscribed at its link, it
+changes when they change forums (the old forum leaves, the new one arrives) and when they
+cancel (every entry turns CANCELLED, so calendar apps strike it rather than keep a date the
+person no longer has). It carries no personal data: the link is signed and unguessable like
+the other personal links, and it names only the event and the forums.
+"""
+
+from events.calendar import entries_for
+from events.feeds import FeedBuilder
+from events.ics import FeedWriter, conference_parts
+from events.models import CalendarPage, Session
+from registrations.models import Registration
+
+# (STATUS, how much SEQUENCE it adds): rising along a registration's way (waiting → booked
+# → cancelled), so a calendar app takes each new state as newer than the last.
+STATES = {
+    "unconfirmed": ("TENTATIVE", 0),
+    Registration.Status.WAITING: ("TENTATIVE", 0),
+    Registration.Status.BOOKED: ("CONFIRMED", 1),
+    Registration.Status.CANCELLED: ("CANCELLED", 2),
+    Registration.Status.EXPIRED: ("CANCELLED", 2),
+}
+
+
+def page_in_language(page, language):
+    """The live version of ``page`` in ``language``, else ``page`` (the German one)."""
+    translated = (
+        CalendarPage.objects.filter(
+            translation_key=page.translation_key, locale__language_code=language, live=True
+        )
+        .select_related("locale")
+        .first()
+    )
+    return (translated or page).specific
+
+
+def state_of(registration):
+    if registration.status == Registration.Status.BOOKED and not registration.is_confirmed:
+        return STATES["unconfirmed"]
+    return STATES[registration.status]
+
+
+def personal_calendar(registration, url_for):
+    """The participant's calendar as bytes; ``url_for(page)`` gives a page's address."""
+    source = registration.page.specific
+    page = page_in_language(source, registration.language)
+    status, step = state_of(registration)
+    builder = FeedBuilder(
+        name=page.title,
+        description=page.teaser,
+        language=page.locale.language_code,
+        url=url_for(page),
+    )
+    writer = FeedWriter(builder, url_for, split_days=True)
+    entries = entries_for(Session.objects.filter(page=source), page.locale, known={page, source})
+    writer.add_entries(entries, status=status, extra_sequence=step)
+    chosen = {
+        choice.forum.translation_key
+        for choice in registration.choices.select_related("forum")
+        if choice.forum_id
+    }
+    if chosen:
+        parts = [part for part in conference_parts(page) if part.forum_key in chosen]
+        writer.add_parts(page, parts, status=status, extra_sequence=step)
+    return builder.render()
