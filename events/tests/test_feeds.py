@@ -2,13 +2,14 @@
 recurring-ical-events, compared with what the pages list."""
 
 import re
-from datetime import date, datetime, time
+from datetime import date, datetime, time, timedelta
 
 import icalendar
 import pytest
 import recurring_ical_events
+from wagtail.models import Locale
 
-from events.models import Session
+from events.models import AgendaItem, EventPage, Session
 from events.tests.conftest import local, make_event, tuesday_course_2027
 
 
@@ -208,3 +209,227 @@ def test_every_language_has_its_own_feed_titles(client, demo):
     assert str(german["X-WR-CALNAME"]) == "Kalender"
     titles = {str(e["SUMMARY"]) for e in english.walk("VEVENT")}
     assert "wir2 – attachment training for single parents in Kassel" in titles
+
+
+# --- what real calendar apps need (issue: calendars that every client reads the same) -------
+
+
+def vevents(client, url, **headers):
+    return parse(client.get(url, **headers)).walk("VEVENT")
+
+
+def test_the_vtimezone_has_yearly_rules_that_agree_with_the_tz_data(client, calendar_site):
+    tuesday_course_2027(calendar_site)
+    raw = client.get("/de/kalender/feed.ics").content
+    (zone,) = icalendar.Calendar.from_ical(raw).walk("VTIMEZONE")
+    parts = {part.name: part for part in zone.subcomponents}
+    assert set(parts) == {"STANDARD", "DAYLIGHT"}
+    assert b"RDATE" not in raw
+    # RFC 5545 3.6.5: the onset in local time before the change.
+    assert parts["DAYLIGHT"]["DTSTART"].dt == datetime(1970, 3, 29, 2)
+    assert parts["STANDARD"]["DTSTART"].dt == datetime(1970, 10, 25, 3)
+    assert parts["DAYLIGHT"]["RRULE"] == {"FREQ": ["YEARLY"], "BYMONTH": [3], "BYDAY": ["-1SU"]}
+    assert parts["STANDARD"]["RRULE"] == {"FREQ": ["YEARLY"], "BYMONTH": [10], "BYDAY": ["-1SU"]}
+    berlin = zone.to_tz()
+    reference = local(datetime(2027, 1, 1)).tzinfo
+    moment = datetime(2020, 1, 1, 0, 30)
+    while moment.year < 2036:  # every 7 hours for 16 years: both onsets of every year
+        assert berlin.utcoffset(moment) == reference.utcoffset(moment), moment
+        moment += timedelta(hours=7)
+
+
+def test_a_renamed_place_reaches_subscribers(client, calendar_site):
+    course = tuesday_course_2027(calendar_site)
+    first = client.get("/de/kalender/feed.ics")
+    before = {e["UID"]: e for e in parse(first).walk("VEVENT")}
+    place = calendar_site["wehlheiden"]
+    place.name = "Familienzentrum Wehlheiden (neu)"
+    place.save()
+    again = client.get("/de/kalender/feed.ics", HTTP_IF_NONE_MATCH=first["ETag"])
+    assert again.status_code == 200
+    assert again["ETag"] != first["ETag"]
+    after = {e["UID"]: e for e in parse(again).walk("VEVENT")}
+    assert after.keys() == before.keys()
+    for uid, event in after.items():
+        assert str(event["LOCATION"]).startswith("Familienzentrum Wehlheiden (neu)")
+        assert event["SEQUENCE"] > before[uid]["SEQUENCE"]
+    # And a poll with the new ETag is a 304 again.
+    assert client.get(course.url + "calendar.ics").status_code == 200
+    unchanged = client.get("/de/kalender/feed.ics", HTTP_IF_NONE_MATCH=again["ETag"])
+    assert unchanged.status_code == 304
+
+
+def test_retiming_a_series_keeps_every_uid_with_a_higher_sequence(client, calendar_site):
+    course = tuesday_course_2027(calendar_site)
+    url = course.url + "calendar.ics"
+    before = {e["UID"]: e for e in vevents(client, url)}
+    schedule = course.schedules.get()
+    schedule.start_time = time(18, 15)
+    schedule.save()
+    course.save_revision().publish()
+    after = {e["UID"]: e for e in vevents(client, url)}
+    assert after.keys() == before.keys() and len(after) == 36
+    for uid, event in after.items():
+        assert event["SEQUENCE"] > before[uid]["SEQUENCE"]
+        assert event.start.astimezone(local(datetime(2027, 1, 1)).tzinfo).time() == time(18, 15)
+
+
+def test_moving_a_series_to_another_weekday_moves_its_entries(client, calendar_site):
+    course = tuesday_course_2027(calendar_site)
+    url = course.url + "calendar.ics"
+    before = {e["UID"]: e for e in vevents(client, url)}
+    schedule = course.schedules.get()
+    schedule.first_date = date(2027, 3, 3)  # Wednesdays from now on
+    schedule.save()
+    course.save_revision().publish()
+    after = {e["UID"]: e for e in vevents(client, url)}
+    assert after.keys() == before.keys()
+    assert {e.start.weekday() for e in after.values()} == {2}
+    assert all(after[uid]["SEQUENCE"] > before[uid]["SEQUENCE"] for uid in before)
+
+
+def test_adding_or_cancelling_one_date_leaves_the_others_alone(client, calendar_site):
+    course = tuesday_course_2027(calendar_site)
+    url = course.url + "calendar.ics"
+    before = {e["UID"]: e for e in vevents(client, url)}
+    schedule = course.schedules.get()
+    schedule.recurrence.rdates = [datetime(2027, 3, 4, 18)]  # one Thursday as well
+    schedule.save()
+    course.exceptions.create(date=date(2027, 4, 13), action="cancel", reason="Osterferien")
+    course.save_revision().publish()
+    after = {e["UID"]: e for e in vevents(client, url)}
+    assert before.keys() < after.keys() and len(after) == 37
+    changed = {uid for uid in before if after[uid]["SEQUENCE"] != before[uid]["SEQUENCE"]}
+    assert [after[uid]["STATUS"] for uid in changed] == ["CANCELLED"]
+    assert all(after[uid].start == before[uid].start for uid in before)
+
+
+def conference_pages(demo):
+    german = EventPage.objects.get(slug="fachtagung-fruehe-hilfen-hessen-2019")
+    english = german.get_translation(Locale.objects.get(language_code="en"))
+    return german, english
+
+
+def test_a_moved_agenda_item_moves_in_every_language(client, demo):
+    german, english = conference_pages(demo)
+    url = english.url + "timetable.ics"
+    before = {e["UID"]: e for e in vevents(client, url)}
+    item = german.agenda_items.order_by("starts_at").last()
+    item.starts_at += timedelta(minutes=30)
+    if item.ends_at:
+        item.ends_at += timedelta(minutes=30)
+    item.save()
+    german.save_revision().publish()
+    after = {e["UID"]: e for e in vevents(client, url)}
+    uid = f"agenda.{item.translation_key}@fruehe-hilfen-portal"
+    assert after.keys() == before.keys()
+    assert after[uid].start == item.starts_at  # the English page keeps its own old row
+    assert after[uid]["SEQUENCE"] > before[uid]["SEQUENCE"]
+
+
+def test_an_agenda_item_without_an_end_lasts_until_the_next(client, demo):
+    german, _english = conference_pages(demo)
+    items = list(german.agenda_items.order_by("starts_at"))
+    open_item = next(i for i in items if i.ends_at is None)
+    following = next(i for i in items if i.starts_at > open_item.starts_at)
+    (event,) = [
+        e
+        for e in vevents(client, german.url + "timetable.ics")
+        if e["UID"] == f"agenda.{open_item.translation_key}@fruehe-hilfen-portal"
+    ]
+    assert event.end == following.starts_at > event.start
+
+
+def test_an_event_over_two_days_is_one_entry_per_day(client, calendar_site):
+    event = make_event(
+        calendar_site,
+        local(datetime(2027, 6, 8, 9, 30)),
+        local(datetime(2027, 6, 9, 13)),
+        publish=False,
+        title="Zweitägige Fachtagung",
+    )
+    event.agenda_items = [
+        AgendaItem(starts_at=local(datetime(2027, 6, 8, 9, 30)), title="Begrüßung"),
+        AgendaItem(
+            starts_at=local(datetime(2027, 6, 8, 15)),
+            ends_at=local(datetime(2027, 6, 8, 16, 30)),
+            title="Podium",
+        ),
+        AgendaItem(
+            starts_at=local(datetime(2027, 6, 9, 9)),
+            ends_at=local(datetime(2027, 6, 9, 10)),
+            title="Morgenimpuls",
+        ),
+    ]
+    event.save_revision().publish()
+    session = Session.objects.get(page=event)
+    days = sorted(vevents(client, event.url + "calendar.ics"), key=lambda e: e.start)
+    assert [(e.start, e.end) for e in days] == [
+        (local(datetime(2027, 6, 8, 9, 30)), local(datetime(2027, 6, 8, 16, 30))),
+        (local(datetime(2027, 6, 9, 9)), local(datetime(2027, 6, 9, 13))),
+    ]
+    assert str(days[0]["UID"]) == session.uid and str(days[1]["UID"]) != session.uid
+    # The calendar feed writes the same two entries, with the same UIDs.
+    feed = {str(e["UID"]) for e in vevents(client, "/de/kalender/feed.ics")}
+    assert feed == {str(e["UID"]) for e in days}
+
+
+def test_the_add_to_calendar_file_of_a_conference_is_its_day_only(client, demo):
+    german, english = conference_pages(demo)
+    for page in (german, english):
+        (day,) = vevents(client, page.url + "calendar.ics")
+        assert day["URL"].endswith(page.url)
+        assert str(day["LOCATION"])
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        "topic=<script>",
+        "district=kassel%20mitte",
+        "audience=aliens",
+        "language=Deutsch!",
+        "topics=bindung",
+        "topic=bindung&topic=familie",
+    ],
+)
+def test_a_malformed_filter_is_refused_with_a_reason(client, calendar_site, query):
+    tuesday_course_2027(calendar_site)
+    response = client.get("/de/kalender/feed.ics?" + query)
+    assert response.status_code == 400
+    assert response["Content-Type"] == "text/plain; charset=utf-8"
+    text = response.content.decode()
+    assert "Filter" in text  # in the feed's language (German here)
+    assert "BEGIN:VCALENDAR" not in text
+
+
+@pytest.mark.parametrize(
+    "query", ["topic=geloeschtes-thema", "district=nirgendwo", "programme=alt", "language=xx"]
+)
+def test_a_filter_for_something_that_no_longer_exists_gives_an_empty_calendar(
+    client, calendar_site, query
+):
+    tuesday_course_2027(calendar_site)
+    response = client.get("/de/kalender/feed.ics?" + query)
+    calendar = parse(response)
+    assert calendar.walk("VEVENT") == []
+    # The calendar page itself still shows everything, with a message about the filter.
+    page = client.get("/de/kalender/?" + query)
+    assert page.status_code == 200
+
+
+def test_the_feed_carries_its_name_as_rfc_7986_says(client, calendar_site):
+    tuesday_course_2027(calendar_site)
+    calendar = parse(client.get("/de/kalender/feed.ics?topic=bindung"))
+    assert str(calendar["NAME"]) == str(calendar["X-WR-CALNAME"])
+    assert calendar["NAME"].params["LANGUAGE"] == "de"
+
+
+def test_a_translated_conference_page_shows_the_german_times(client, demo):
+    german, english = conference_pages(demo)
+    item = german.agenda_items.order_by("starts_at").last()
+    item.starts_at += timedelta(minutes=30)
+    item.save()
+    german.save_revision().publish()
+    moved = item.starts_at.astimezone(local(datetime(2027, 1, 1)).tzinfo).isoformat()
+    assert f'datetime="{moved}"' in client.get(english.url).content.decode()
