@@ -13,6 +13,9 @@ and rewrites every record before it is written:
 - the same for the traceback of an exception (a database error's ``DETAIL`` line repeats the
   values of the row it refused).
 
+Error reports e-mailed to ``ADMINS`` (production, ``DJANGO_ADMINS``) go through
+``PersonalDataReporterFilter``: no form values, no local variables of the traceback's frames.
+
 Records about a request (Django's ``django.request`` errors carry it) get
 ``[METHOD path user=<id>]`` appended: the method, the path and the user's id, never their
 name or address.
@@ -23,6 +26,7 @@ import re
 
 from django.http import HttpRequest
 from django.utils.functional import empty
+from django.views.debug import SafeExceptionReporterFilter
 
 EMAIL = re.compile(r"[\w.+-]+(?:@|%40)[\w-]+(?:\.[\w-]+)+", re.IGNORECASE)
 PERSONAL_FIELDS = (
@@ -47,7 +51,7 @@ FIELD_VALUE = re.compile(
     r"""(?P<value>"[^"]*"|'[^']*'|[^\s,;&)}\]]+)""",
     re.IGNORECASE,
 )
-PERSONAL_LINK = re.compile(r"(/registration/(?:confirm|manage)/)[^/\s?\"']+")
+PERSONAL_LINK = re.compile(r"(/registration/(?:confirm|manage|calendar)/)[^/\s?\"']+")
 
 
 def mask(text):
@@ -91,3 +95,17 @@ class PersonalDataFilter(logging.Filter):
         record.stack_info = mask(record.stack_info)
         record.personal_data_masked = True
         return True
+
+
+class PersonalDataReporterFilter(SafeExceptionReporterFilter):
+    """What an error report (an e-mail to ``ADMINS``) may show of a request: no submitted
+    form values at all (a registration's name, address and needs are in them), and the
+    personal part of links masked."""
+
+    def get_post_parameters(self, request):
+        if request is None:
+            return {}
+        return dict.fromkeys(request.POST, self.cleansed_substitute)
+
+    def get_traceback_frame_variables(self, request, tb_frame):
+        return [(name, self.cleansed_substitute) for name, _value in tb_frame.f_locals.items()]

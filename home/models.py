@@ -220,7 +220,14 @@ class SignLanguagePage(Page):
         blank=True,
         help_text=_("A few words on what the videos explain, for people who read."),
     )
-    videos = StreamField(SignLanguageStreamBlock(), verbose_name=_("videos"), blank=True)
+    videos = StreamField(
+        SignLanguageStreamBlock(),
+        verbose_name=_("videos"),
+        blank=True,
+        help_text=_(
+            "One block per video: its title, the file, a poster image, its length and its text."
+        ),
+    )
 
     content_panels = [*Page.content_panels, FieldPanel("introduction"), FieldPanel("videos")]
     search_fields = [
@@ -261,6 +268,10 @@ class AccessibilityStatementPage(Page):
         max_length=10,
         choices=Conformance.choices,
         default=Conformance.PARTIAL,
+        help_text=_(
+            "How far the website meets BITV 2.0: fully, partially (some content is not yet "
+            "accessible), or not."
+        ),
     )
     non_accessible_content = RichTextField(
         _("content that is not accessible"),
@@ -274,10 +285,21 @@ class AccessibilityStatementPage(Page):
         blank=True,
         help_text=_("How people get the same information another way."),
     )
-    prepared_on = models.DateField(_("statement prepared on"))
-    reviewed_on = models.DateField(_("last reviewed on"), null=True, blank=True)
+    prepared_on = models.DateField(
+        _("statement prepared on"), help_text=_("The date this statement was first written.")
+    )
+    reviewed_on = models.DateField(
+        _("last reviewed on"),
+        null=True,
+        blank=True,
+        help_text=_("When the statement was last checked against the website; at least yearly."),
+    )
     method = models.CharField(
-        _("method"), max_length=10, choices=Method.choices, default=Method.SELF
+        _("method"),
+        max_length=10,
+        choices=Method.choices,
+        default=Method.SELF,
+        help_text=_("Whether you assessed the website yourselves or had it tested."),
     )
     method_note = models.CharField(
         _("how it was assessed"),

@@ -17,17 +17,9 @@ from wagtail.snippets.models import get_snippet_models
 
 PROJECT_APPS = {"core", "home", "directory", "programmes", "events", "registrations", "press"}
 
-# home/ gets new page types today (sign language, accessibility statement) from another
-# change; until that lands, only the home models that existed before are checked.
-# TODO: drop this once those page types carry their help texts.
-HOME_MODELS_CHECKED = {"HomePage", "ContentPage", "FormPage", "FormField"}
-
 
 def project_model(model):
-    label = model._meta.app_label
-    if label not in PROJECT_APPS:
-        return False
-    return label != "home" or model.__name__ in HOME_MODELS_CHECKED
+    return model._meta.app_label in PROJECT_APPS
 
 
 def wagtail_field_names(model):

@@ -2,6 +2,7 @@
 
 import importlib.util
 import os
+from email.utils import parseaddr
 
 from django.core.exceptions import ImproperlyConfigured
 
@@ -41,6 +42,38 @@ if not SECURE_HSTS_PRELOAD:
 # Cookies only over HTTPS; SameSite=Lax and HttpOnly session cookies come from base.py.
 SESSION_COOKIE_SECURE = True
 CSRF_COOKIE_SECURE = True
+
+# Who hears of errors. DJANGO_ADMINS="Ops <ops@example.org>, dev@example.org": Django e-mails
+# them each server error (without form values or local variables: core/logging.py).
+ADMINS = [parseaddr(entry) for entry in env_list("DJANGO_ADMINS")]
+SERVER_EMAIL = os.environ.get("DJANGO_SERVER_EMAIL", "").strip() or SERVER_EMAIL  # noqa: F405
+DEFAULT_EXCEPTION_REPORTER_FILTER = "core.logging.PersonalDataReporterFilter"
+if ADMINS:
+    LOGGING["handlers"]["mail_admins"] = {  # noqa: F405
+        "class": "django.utils.log.AdminEmailHandler",
+        "level": "ERROR",
+        "filters": ["personal_data"],
+    }
+    LOGGING["loggers"]["django.request"]["handlers"] = ["console", "mail_admins"]  # noqa: F405
+    LOGGING["loggers"]["django.request"]["propagate"] = False  # noqa: F405
+
+# Error tracking with Sentry (or a Sentry-compatible service such as GlitchTip), off unless
+# SENTRY_DSN is set. No personal data: no user details, no request bodies, no local variables.
+SENTRY_DSN = os.environ.get("SENTRY_DSN", "").strip()
+if SENTRY_DSN:
+    import sentry_sdk
+    from sentry_sdk.integrations.django import DjangoIntegration
+
+    sentry_sdk.init(
+        dsn=SENTRY_DSN,
+        integrations=[DjangoIntegration()],
+        environment=os.environ.get("SENTRY_ENVIRONMENT", "production"),
+        release=os.environ.get("SENTRY_RELEASE") or None,
+        traces_sample_rate=float(os.environ.get("SENTRY_TRACES_SAMPLE_RATE", "0")),
+        send_default_pii=False,
+        max_request_body_size="never",
+        include_local_variables=False,
+    )
 
 EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
 EMAIL_HOST = os.environ.get("EMAIL_HOST", "localhost")

@@ -37,6 +37,7 @@ from tests.interop.readers import (
     NodeReaders,
     berlin_wall_clock,
     disagreements,
+    expected_from_sessions,
     read_all,
     vtimezone_disagreements,
 )
@@ -58,18 +59,6 @@ def node():
 
 def wall(moment):
     return berlin_wall_clock(moment)
-
-
-def session_expected(sessions):
-    return [
-        {
-            "uid": s.uid,
-            "start": wall(s.starts_at),
-            "end": wall(s.ends_at),
-            "status": "CANCELLED" if s.status == "cancelled" else "CONFIRMED",
-        }
-        for s in sessions
-    ]
 
 
 def open_end(item, items, event):
@@ -182,10 +171,10 @@ def calendar_files(client):
         sessions = Session.objects.on_live_pages(below=source).filter(
             ends_at__gte=now - FEED_HISTORY
         )
-        files.append((index.url + "feed.ics", session_expected(sessions)))
+        files.append((index.url + "feed.ics", expected_from_sessions(sessions)))
     for page in CalendarPage.objects.live().specific():
         source = page.get_translation(Locale.get_default()).specific
-        files.append((page.url + "calendar.ics", session_expected(source.sessions.all())))
+        files.append((page.url + "calendar.ics", expected_from_sessions(source.sessions.all())))
         if isinstance(page, EventPage) and (source.agenda_items.exists() or source.forums.exists()):
             files.append((page.url + "timetable.ics", timetable_expected(source)))
     return files
@@ -213,7 +202,7 @@ def test_every_calendar_file_reads_the_same_in_every_client(client, demo, node):
     assert sessions_read > 300
     # The course across both switches: 18:00 in winter, in summer, and in winter again.
     _body, results, _found = read_and_compare(
-        client, node, crossing.url + "calendar.ics", session_expected(crossing.sessions.all())
+        client, node, crossing.url + "calendar.ics", expected_from_sessions(crossing.sessions.all())
     )
     for reader, result in results.items():
         starts = [event["start"] for event in result["events"]]
@@ -231,7 +220,7 @@ def test_a_personal_calendar_reads_the_same_in_every_client(client, demo, node):
     registration, forum_keys = booked_registration(event)
     address = personal_url(registration, "registration_calendar")
     assert address.startswith("/tr/")
-    expected = session_expected(event.sessions.all()) + timetable_expected(event, forum_keys)
+    expected = expected_from_sessions(event.sessions.all()) + timetable_expected(event, forum_keys)
     _body, results, problems = read_and_compare(client, node, address, expected)
     assert not problems, "\n".join(problems)
     assert len(expected) == 1 + len(forum_keys)
