@@ -8,6 +8,7 @@ class CoreConfig(AppConfig):
     verbose_name = _("Portal foundation")
 
     def ready(self):
+        # Imported once the app registry is ready: these modules use models.
         from django.db.models.signals import post_save
 
         from .cache import connect_signals
@@ -15,7 +16,9 @@ class CoreConfig(AppConfig):
         from .login_throttle import connect_signals as connect_login_throttle
         from .models import PortalImage
         from .renditions import image_saved
+        from .request_memo import install as install_request_memo
 
+        install_request_memo()
         post_migrate.connect(sync_locales, sender=self)
         connect_login_throttle()
         connect_signals()
