@@ -21,11 +21,11 @@ are filtered by it; query strings longer than ``MAX_QUERY`` characters are not c
 random parameters cannot flood the cache with large entries beyond that bound.
 
 Invalidation is by generation: every key holds the current generation token, and publishing,
-unpublishing, moving or deleting a page, saving or deleting a snippet, setting, image,
-session or registration replaces the token, so all stored pages are out at once (they expire
-in the cache by themselves). Pages list other pages (calendar, finder, press, home), so a
-finer invalidation would have to know every listing; publishing is rare and a cold page is
-one render away.
+unpublishing, moving or deleting a page, saving or deleting a snippet, setting or image (the
+records in ``SHOWN``) replaces the token, so all stored pages are out at once (they expire in
+the cache by themselves). A booking does not (``NOT_SHOWN``). Pages list other pages
+(calendar, finder, press, home), so a finer invalidation would have to know every listing;
+publishing is rare and a cold page is one render away.
 
 Responses keep the headers they were rendered with. A Content-Security-Policy nonce is part
 of the stored HTML *and* header, so the middleware must sit **above** (before) a CSP
@@ -46,13 +46,17 @@ import re
 import uuid
 from urllib.parse import parse_qsl, urlencode
 
+from django.apps import apps
 from django.conf import settings
 from django.core.cache import cache
 from django.db import transaction
+from django.db.models.signals import post_delete, post_save
 from django.http import HttpResponse
 from django.utils.cache import get_conditional_response, patch_cache_control, patch_vary_headers
 from django.utils.http import parse_http_date_safe
 from django.utils.translation import get_language
+from wagtail.models import Page, Site
+from wagtail.signals import page_published, page_slug_changed, page_unpublished, post_page_move
 
 logger = logging.getLogger(__name__)
 
@@ -267,37 +271,85 @@ class PageCacheMiddleware:
 
 # --- Signals --------------------------------------------------------------------------------
 
+# Records public pages show. Saving or deleting one empties the kept pages and fragments
+# (beside publishing, unpublishing, moving a page and changing a Site, which always do).
+# Child rows of pages (schedules, forums, sessions …) are written when their page is
+# published, which empties the cache itself; they are listed for scripts that save them
+# directly.
+SHOWN = {
+    "core.PortalImage",
+    "core.OrganisationSettings",
+    "directory.Topic",
+    "directory.TargetGroup",
+    "directory.District",
+    "directory.Organisation",
+    "directory.Funder",
+    "directory.Place",
+    "directory.ContactPerson",
+    "events.Speaker",
+    "home.FormField",
+    "programmes.ProgrammeLanguage",
+    "programmes.ProgrammeFunding",
+    "programmes.ProgrammePartner",
+    "programmes.ProgrammeFigure",
+    "programmes.SubProject",
+    "events.CalendarLanguage",
+    "events.CalendarOrganiser",
+    "events.AgendaItem",
+    "events.Round",
+    "events.Forum",
+    "events.EventDownload",
+    "events.CourseSchedule",
+    "events.CourseException",
+    "events.Session",
+    "press.PressDownload",
+}
+# Records no kept page or fragment shows, and why: saving them leaves the cache as it is.
+NOT_SHOWN = {
+    "core.PortalRendition": "made while pages render",
+    "home.AccessibilityFeedback": "a visitor's report of a barrier, read in the admin only",
+    "events.CalendarRevision": "written while a page is published",
+    "registrations.ConsentVersion": "read in the admin and the export only",
+    # A booking must not empty the whole cache at the moment a conference opens and many
+    # people book: places left are shown only in the registration form, which uses the
+    # CSRF token and so is rendered for every visitor, never kept.
+    "registrations.Registration": "places left appear only in the registration form",
+    "registrations.ForumChoice": "places left appear only in the registration form",
+}
 PROJECT_APPS = ("core", "home", "directory", "programmes", "events", "registrations", "press")
 
 
 def connect_signals():
     """Wired in ``CoreConfig.ready()``: what pages show changes on these signals."""
-    from django.apps import apps
-    from django.db.models.signals import post_delete, post_save
-    from wagtail.models import Page, Site
-    from wagtail.signals import page_published, page_slug_changed, page_unpublished, post_page_move
-
-    from core.models import PortalRendition
-
     uid = "core.cache.invalidate"
     page_published.connect(invalidate_after_commit, dispatch_uid=uid + ".published")
     page_unpublished.connect(invalidate_after_commit, dispatch_uid=uid + ".unpublished")
     post_page_move.connect(invalidate_after_commit, dispatch_uid=uid + ".moved")
     page_slug_changed.connect(invalidate_after_commit, dispatch_uid=uid + ".slug")
-    for model in (Site,):
-        post_save.connect(invalidate_after_commit, sender=model, dispatch_uid=f"{uid}.{model}")
-        post_delete.connect(invalidate_after_commit, sender=model, dispatch_uid=f"{uid}.d.{model}")
+    post_save.connect(invalidate_after_commit, sender=Site, dispatch_uid=f"{uid}.site")
+    post_delete.connect(invalidate_after_commit, sender=Site, dispatch_uid=f"{uid}.d.site")
     for label in PROJECT_APPS:
         for model in apps.get_app_config(label).get_models():
-            if model is PortalRendition:  # made while pages render: never a change of content
-                continue
-            post_delete.connect(
-                invalidate_after_commit, sender=model, dispatch_uid=f"{uid}.delete.{model}"
-            )
+            # A page's deletion empties the cache; its saves are drafts until published.
+            if issubclass(model, Page) or model._meta.label in SHOWN:
+                post_delete.connect(
+                    invalidate_after_commit, sender=model, dispatch_uid=f"{uid}.delete.{model}"
+                )
+            if model._meta.label in SHOWN:
+                post_save.connect(
+                    invalidate_after_commit, sender=model, dispatch_uid=f"{uid}.save.{model}"
+                )
+
+
+def unclassified_models():
+    """Models of the project's apps that are neither pages nor listed above: each new one
+    must be put in ``SHOWN`` or ``NOT_SHOWN`` (a test fails until it is)."""
+    found = []
+    for label in PROJECT_APPS:
+        for model in apps.get_app_config(label).get_models():
+            name = model._meta.label
             if issubclass(model, Page):
-                # A page's own saves are drafts until page_published; its child rows (forums,
-                # schedules, …) are written on publish, under page_published too.
                 continue
-            post_save.connect(
-                invalidate_after_commit, sender=model, dispatch_uid=f"{uid}.save.{model}"
-            )
+            if (name in SHOWN) == (name in NOT_SHOWN):
+                found.append(name)
+    return found

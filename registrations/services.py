@@ -256,10 +256,6 @@ def expire_holds(now=None):
                 hold_until__lte=now,
             ).update(status=Registration.Status.EXPIRED, updated_at=now)
             _promote(page, now)
-    if expired:  # a bulk update sends no signals: the pages' places left changed
-        from core.cache import invalidate
-
-        invalidate()
     return expired
 
 
