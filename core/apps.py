@@ -1,5 +1,5 @@
 from django.apps import AppConfig
-from django.db.models.signals import post_migrate
+from django.db.models.signals import post_migrate, post_save
 from django.utils.translation import gettext_lazy as _
 
 
@@ -9,8 +9,6 @@ class CoreConfig(AppConfig):
 
     def ready(self):
         # Imported once the app registry is ready: these modules use models.
-        from django.db.models.signals import post_save
-
         from .cache import connect_signals
         from .locales import sync_locales
         from .login_throttle import connect_signals as connect_login_throttle

@@ -1,8 +1,10 @@
 """The one block set every page body shares. Each block has an icon, a template under
 templates/blocks/ and a preview value for the admin's block picker."""
 
+from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
+from wagtail.blocks import StructBlockValidationError
 from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.embeds.blocks import EmbedBlock
 from wagtail.images.blocks import ImageChooserBlock
@@ -86,9 +88,6 @@ class LinkBlock(blocks.StructBlock):
     url = blocks.URLBlock(label=_("External address"), required=False)
 
     def clean(self, value):
-        from django.core.exceptions import ValidationError
-        from wagtail.blocks import StructBlockValidationError
-
         value = super().clean(value)
         if bool(value.get("page")) == bool(value.get("url")):
             message = ValidationError(_("Choose either a page or an external address."))

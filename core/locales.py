@@ -5,6 +5,7 @@ import re
 from django.conf import settings
 from django.conf.locale import LANG_INFO
 from django.utils.translation import get_language_info
+from wagtail.models import Locale
 
 # Search engines accept hreflang values of an ISO 639-1 language with an optional region only
 # (Google: "de", "de-AT"). Leichte Sprache ("de-x-ls", a private-use subtag) is not one of
@@ -16,8 +17,6 @@ HREFLANG_CODE = re.compile(r"[a-z]{2}(-[A-Za-z]{2})?")
 
 def sync_locales(**kwargs):
     """Create a Wagtail Locale for every configured content language (idempotent)."""
-    from wagtail.models import Locale
-
     using = kwargs.get("using", "default")
     existing = set(Locale.objects.using(using).values_list("language_code", flat=True))
     Locale.objects.using(using).bulk_create(

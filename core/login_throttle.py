@@ -24,6 +24,7 @@ import time
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.backends import ModelBackend
+from django.contrib.auth.signals import user_logged_in, user_login_failed
 from django.core.cache import cache
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.utils.translation import ngettext
@@ -106,8 +107,6 @@ def clear_failures(sender, request=None, user=None, **kwargs):
 
 
 def connect_signals():
-    from django.contrib.auth.signals import user_logged_in, user_login_failed
-
     user_login_failed.connect(record_failure, dispatch_uid="core.login_throttle.failed")
     user_logged_in.connect(clear_failures, dispatch_uid="core.login_throttle.logged_in")
 

@@ -8,6 +8,7 @@ import time
 from django.conf import settings
 from django.core import signing
 from django.core.cache import cache
+from django.utils.translation import gettext as _
 
 logger = logging.getLogger(__name__)
 
@@ -64,8 +65,6 @@ MIN_FILL_SECONDS = 3
 def refusal(request, scope):
     """Why a public form submission is refused before its fields are even looked at, as
     ``(HTTP status, message in the visitor's language)``, or None to go on."""
-    from django.utils.translation import gettext as _
-
     state = rate_limit_state(request, scope)
     if state == UNAVAILABLE:
         return 503, _(

@@ -12,6 +12,7 @@ import logging
 
 from django.db import transaction
 from django_tasks import task
+from wagtail.images import get_image_model
 
 logger = logging.getLogger(__name__)
 
@@ -26,8 +27,6 @@ TEMPLATE_RENDITIONS = (
 
 @task()
 def pregenerate_renditions(image_id):
-    from wagtail.images import get_image_model
-
     image = get_image_model().objects.filter(pk=image_id).first()
     if image is None:
         return 0

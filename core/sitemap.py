@@ -1,6 +1,7 @@
 from collections import defaultdict
 
 from django.conf import settings
+from django.contrib.sitemaps.views import sitemap
 from wagtail.contrib.sitemaps import Sitemap
 from wagtail.models import Page
 
@@ -66,6 +67,4 @@ class MultilingualSitemap(Sitemap):
 
 def sitemap_view(request):
     # Django's view builds sitemap classes without the request; ours needs it for the host.
-    from django.contrib.sitemaps.views import sitemap
-
     return sitemap(request, sitemaps={"pages": MultilingualSitemap(request)})

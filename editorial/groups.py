@@ -36,6 +36,13 @@ from wagtail.models import (
 )
 from wagtail.snippets.models import get_snippet_models
 
+from core.models import OrganisationSettings
+from directory.models import ContactPerson, Topic
+from events.models import EventIndexPage
+from home.models import AccessibilityFeedback
+from press.models import PressReleaseIndexPage
+from programmes.models import ProgrammeIndexPage
+
 EDITORS = "Redaktion"
 PRESS = "Presse"
 ORGANISERS = "Veranstaltungsorganisation"
@@ -141,9 +148,6 @@ class Setup:
         self.grant(group, [_permission(*ACCESS_ADMIN), _permission(*SUBMIT_TRANSLATION)])
         for model in get_snippet_models():
             self.grant(group, _model_permissions(model, ["add", "change", "delete", "view"]))
-        from core.models import OrganisationSettings
-        from home.models import AccessibilityFeedback
-
         self.grant(group, _model_permissions(OrganisationSettings, ["change"]))
         # Barrier reports from the accessibility statement: read, and delete on request.
         self.grant(group, _model_permissions(AccessibilityFeedback, ["view", "delete"]))
@@ -153,9 +157,6 @@ class Setup:
         return group
 
     def press(self):
-        from directory.models import ContactPerson, Topic
-        from press.models import PressReleaseIndexPage
-
         group = self.group(PRESS)
         self.grant(group, [_permission(*ACCESS_ADMIN)])
         # To pick a press contact and topics in the release's choosers.
@@ -168,8 +169,6 @@ class Setup:
         return group
 
     def organisers(self):
-        from events.models import EventIndexPage
-
         group = self.group(ORGANISERS)
         self.grant(group, [_permission(*ACCESS_ADMIN)])
         self.grant(group, [_permission(*codename) for codename in REGISTRATION_PERMISSIONS])
@@ -190,9 +189,6 @@ class Setup:
 
     # --- the moderation workflow ------------------------------------------------------------
     def workflow(self, approvers):
-        from press.models import PressReleaseIndexPage
-        from programmes.models import ProgrammeIndexPage
-
         task = GroupApprovalTask.objects.filter(name=APPROVAL_TASK).first()
         if task is None:
             task = GroupApprovalTask.objects.create(name=APPROVAL_TASK)

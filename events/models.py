@@ -34,6 +34,7 @@ from wagtail.search import index
 
 from core.blocks import PARAGRAPH_FEATURES, BaseStreamBlock
 from core.forms import PortalPageForm
+from core.sections import sections_for
 from programmes.models import OfferLanguage
 
 
@@ -70,22 +71,23 @@ class EventIndexPage(RoutablePageMixin, Page):
     subpage_types = ["events.EventPage", "events.CoursePage"]
     max_count_per_parent = 1
 
+    # Bound in EventsConfig.ready(): events.views imports this module.
+    # calendar_context(index, request) and archive_context(index, request) -> dict
+    calendar_context = None
+    archive_context = None
+
     class Meta:
         verbose_name = _("calendar")
 
     def get_context(self, request, *args, **kwargs):
-        from events.views import calendar_context
-
         context = super().get_context(request, *args, **kwargs)
-        context.update(calendar_context(self, request))
+        context.update(self.calendar_context(self, request))
         return context
 
     @path("archive/")
     def archive(self, request):
-        from events.views import archive_context
-
         context = {"page": self, "self": self, "request": request}
-        context.update(archive_context(self, request))
+        context.update(self.archive_context(self, request))
         return TemplateResponse(request, "events/event_archive.html", context)
 
 
@@ -303,6 +305,10 @@ class CalendarPage(Page):
         FieldPanel("consent_text"),
     ]
 
+    # Bound in EventsConfig.ready(): events.presenters imports this module.
+    # detail_class(page, request): what the page shows beyond its fields
+    detail_class = None
+
     class Meta:
         verbose_name = _("calendar entry")
         verbose_name_plural = _("calendar entries")
@@ -312,12 +318,11 @@ class CalendarPage(Page):
         return self.status == EventStatus.CANCELLED
 
     def get_context(self, request, *args, **kwargs):
-        from events.presenters import CalendarEntryDetail
-        from registrations.views import registration_block
-
         context = super().get_context(request, *args, **kwargs)
-        context["detail"] = CalendarEntryDetail(self.specific, request)
-        context["registration"] = registration_block(self.specific, request)
+        context["detail"] = self.detail_class(self.specific, request)
+        # The registrations app fills this slot (events knows nothing of registrations).
+        blocks = sections_for("registration", self.specific, request)
+        context["registration"] = blocks[0] if blocks else None
         return context
 
 

@@ -6,6 +6,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
+from wagtail.blocks import StructBlockValidationError
 from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.images.blocks import ImageChooserBlock
 
@@ -71,8 +72,6 @@ class SignLanguageVideoBlock(blocks.StructBlock):
     )
 
     def clean(self, value):
-        from wagtail.blocks import StructBlockValidationError
-
         value = super().clean(value)
         video = value.get("video")
         if video is not None and video.file_extension.lower() not in VIDEO_TYPES:

@@ -1,4 +1,5 @@
 from django.db import models
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
@@ -9,7 +10,11 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from core.blocks import PARAGRAPH_FEATURES, BaseStreamBlock
+from core.mail import send_after_commit
+from core.models import OrganisationSettings
+from core.sections import home_sections
 from home.blocks import SignLanguageStreamBlock
+from home.form_pages import serve_form_page
 
 
 class HomePage(Page):
@@ -108,8 +113,6 @@ class HomePage(Page):
         verbose_name = _("home page")
 
     def get_context(self, request, *args, **kwargs):
-        from django.utils.functional import SimpleLazyObject
-
         context = super().get_context(request, *args, **kwargs)
         # Computed only when the template's kept fragment of them is rendered again.
         context["home_sections"] = SimpleLazyObject(lambda: self.get_sections(request))
@@ -117,8 +120,6 @@ class HomePage(Page):
 
     def get_sections(self, request):
         """Sections the content apps contribute (see ``core.sections``), in order."""
-        from core.sections import home_sections
-
         return home_sections(self, request)
 
 
@@ -196,14 +197,10 @@ class FormPage(AbstractEmailForm):
         verbose_name = _("form page")
 
     def serve(self, request, *args, **kwargs):
-        from home.form_pages import serve_form_page
-
         return serve_form_page(self, request)
 
     def process_form_submission(self, form):
         """Store the submission; the notification goes out after commit, from a task."""
-        from core.mail import send_after_commit
-
         submission = AbstractForm.process_form_submission(self, form)
         if self.to_address:
             send_after_commit("form.notification", submission.pk)
@@ -355,6 +352,10 @@ class AccessibilityStatementPage(Page):
     subpage_types = []
     max_count_per_parent = 1
 
+    # Bound in HomeConfig.ready(): home.views imports this module (its form needs
+    # AccessibilityFeedback). serve_statement(page, request) -> response
+    serve_statement = None
+
     class Meta:
         verbose_name = _("accessibility statement")
 
@@ -362,15 +363,11 @@ class AccessibilityStatementPage(Page):
         """The address reports go to: the page's own, else the organisation's."""
         if self.feedback_email:
             return self.feedback_email
-        from core.models import OrganisationSettings
-
         site = self.get_site()
         return OrganisationSettings.for_site(site).email if site else ""
 
     def serve(self, request, *args, **kwargs):
-        from home.views import serve_accessibility_statement
-
-        return serve_accessibility_statement(self, request)
+        return self.serve_statement(self, request)
 
 
 class AccessibilityFeedback(models.Model):

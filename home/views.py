@@ -12,8 +12,10 @@ from django.utils import translation
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
+from wagtail.models import Site
 
 from core.mail import mail_builder, send_after_commit
+from core.models import OrganisationSettings
 from core.protection import refusal, started_token
 from home.models import AccessibilityFeedback
 
@@ -149,10 +151,6 @@ def feedback_notification(feedback_id):
     statement = feedback.statement
     recipient = statement.feedback_recipient() if statement is not None else ""
     if not recipient:
-        from wagtail.models import Site
-
-        from core.models import OrganisationSettings
-
         site = Site.objects.filter(is_default_site=True).first()
         recipient = OrganisationSettings.for_site(site).email if site else ""
     if not recipient:

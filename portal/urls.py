@@ -31,6 +31,7 @@ urlpatterns = [
 ]
 
 if settings.DEBUG or getattr(settings, "SERVE_MEDIA", False):
+    # Imported only here: these helpers serve files from disk, for development and SERVE_MEDIA.
     from django.conf.urls.static import static
     from django.contrib.staticfiles.urls import staticfiles_urlpatterns
 

@@ -12,6 +12,7 @@ from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
 from django.utils.translation import gettext as _
 
 from core.i18n import absolute_url
+from press.views import visible_releases
 from programmes.models import ProgrammePage
 
 ITEMS = 30
@@ -58,8 +59,6 @@ class PressFeed(Feed):
     subtitle = description
 
     def items(self):
-        from press.views import visible_releases
-
         releases = visible_releases(self.index)
         if self.programme:
             releases = releases.filter(

@@ -28,27 +28,26 @@ class PressReleaseIndexPage(RoutablePageMixin, Page):
     subpage_types = ["press.PressReleasePage"]
     max_count_per_parent = 1
 
+    # Bound in PressConfig.ready(): press.views and press.feeds import this module.
+    # index_context(index, request) -> dict; feed_class(index, "rss" or "atom")
+    index_context = None
+    feed_class = None
+
     class Meta:
         verbose_name = _("press release index")
 
     def get_context(self, request, *args, **kwargs):
-        from press.views import index_context
-
         context = super().get_context(request, *args, **kwargs)
-        context.update(index_context(self, request))
+        context.update(self.index_context(self, request))
         return context
 
     @path("feed/rss/")
     def rss(self, request):
-        from press.feeds import PressFeed
-
-        return PressFeed(self, "rss")(request)
+        return self.feed_class(self, "rss")(request)
 
     @path("feed/atom/")
     def atom(self, request):
-        from press.feeds import PressFeed
-
-        return PressFeed(self, "atom")(request)
+        return self.feed_class(self, "atom")(request)
 
 
 class PressReleasePage(Page):
@@ -152,15 +151,17 @@ class PressReleasePage(Page):
     parent_page_types = ["press.PressReleaseIndexPage"]
     subpage_types = []
 
+    # Bound in PressConfig.ready(): press.views imports this module.
+    # detail_class(page, request): what the page shows beyond its fields
+    detail_class = None
+
     class Meta:
         verbose_name = _("press release")
         verbose_name_plural = _("press releases")
 
     def get_context(self, request, *args, **kwargs):
-        from press.views import ReleaseDetail
-
         context = super().get_context(request, *args, **kwargs)
-        context["detail"] = ReleaseDetail(self, request)
+        context["detail"] = self.detail_class(self, request)
         return context
 
 

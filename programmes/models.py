@@ -15,7 +15,9 @@ from wagtail.models import Orderable, Page, TranslatableMixin
 from wagtail.search import index
 
 from core.blocks import PARAGRAPH_FEATURES, BaseStreamBlock
+from core.cache import normalised_query
 from core.forms import PortalPageForm
+from programmes.presenters import ProgrammeDetail
 from programmes.vocabulary import (
     AGE_GROUPS,
     OFFER_LANGUAGE_NAMES,
@@ -39,16 +41,16 @@ class ProgrammeIndexPage(Page):
     subpage_types = ["programmes.ProgrammePage"]
     max_count_per_parent = 1
 
+    # Bound in ProgrammesConfig.ready(): programmes.finder imports this module.
+    # finder_class(index_page, request)
+    finder_class = None
+
     class Meta:
         verbose_name = _("programme index")
 
     def get_context(self, request, *args, **kwargs):
-        from programmes.finder import Finder
-
         context = super().get_context(request, *args, **kwargs)
-        from core.cache import normalised_query
-
-        context["finder"] = Finder(self, request)
+        context["finder"] = self.finder_class(self, request)
         context["list_key"] = normalised_query(request)
         return context
 
@@ -286,8 +288,6 @@ class ProgrammePage(Page):
         return [group for group in AGE_GROUPS.values() if group.matches(self)]
 
     def get_context(self, request, *args, **kwargs):
-        from programmes.presenters import ProgrammeDetail
-
         context = super().get_context(request, *args, **kwargs)
         context["detail"] = ProgrammeDetail(self, request)
         return context

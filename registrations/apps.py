@@ -8,4 +8,8 @@ class RegistrationsConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from registrations import emails  # noqa: F401  (registers the e-mail builders)
+        # Imported once the app registry is ready; importing registers what they provide.
+        from registrations import (
+            emails,  # noqa: F401  (the e-mail builders)
+            views,  # noqa: F401  (the registration slot of event pages)
+        )

@@ -11,6 +11,7 @@ from wagtail.models import Locale
 
 from core.i18n import absolute_url, source_of
 from core.protection import refusal, started_token
+from core.sections import page_section
 from events.feeds import feed_response
 from events.models import CalendarPage
 from registrations import services
@@ -19,8 +20,10 @@ from registrations.forms import RegistrationForm
 from registrations.links import personal_url, registration_for_key
 
 
+@page_section("registration")
 def registration_block(page, request, form=None, error=None):
-    """What the event or course page shows about registration (None: nothing at all)."""
+    """What the event or course page shows about registration (None: nothing at all): the
+    "registration" slot of ``CalendarPage.get_context``."""
     source = source_of(page).specific
     if not source.registration_enabled:
         return None
@@ -34,6 +37,7 @@ def registration_block(page, request, form=None, error=None):
             initial={"started": started_token()},
         )
     return {
+        "template": "registrations/form.html",
         "closed": state,
         "form": form,
         "error": error,

@@ -61,6 +61,7 @@ if ADMINS:
 # SENTRY_DSN is set. No personal data: no user details, no request bodies, no local variables.
 SENTRY_DSN = os.environ.get("SENTRY_DSN", "").strip()
 if SENTRY_DSN:
+    # Imported only when configured: without a DSN the SDK is not loaded at all.
     import sentry_sdk
     from sentry_sdk.integrations.django import DjangoIntegration
 
