@@ -1,8 +1,11 @@
 """Showing shared, translatable records in the visitor's language without a query per record."""
 
 from django.conf import settings
+from django.db.models import Q
 from django.utils.translation import get_language
 from wagtail.models import Locale
+
+from core.pages import public
 
 
 def active_locale():
@@ -48,19 +51,14 @@ def children_with_fallback(model, index_page, default_locale=None):
     """Live pages of ``model`` below ``index_page``, plus those below its default-language
     version that have no live translation below it yet: listings in every language show
     everything, untranslated items in German."""
-    from django.db.models import Q
-
     default_locale = default_locale or Locale.get_default()
-    own = model.objects.child_of(index_page).live().public()
+    own = public(model.objects.child_of(index_page).live())
     condition = Q(pk__in=own.values("pk"))
     if index_page.locale_id != default_locale.pk:
         source = index_page.get_translation_or_none(default_locale)
         if source is not None:
-            untranslated = (
-                model.objects.child_of(source)
-                .live()
-                .public()
-                .exclude(translation_key__in=own.values("translation_key"))
+            untranslated = public(model.objects.child_of(source).live()).exclude(
+                translation_key__in=own.values("translation_key")
             )
             condition |= Q(pk__in=untranslated.values("pk"))
     return model.objects.filter(condition)

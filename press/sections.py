@@ -2,6 +2,7 @@
 event and course pages."""
 
 from core.i18n import localize_pages, source_of
+from core.pages import public
 from core.sections import page_section
 from press.models import PressReleaseIndexPage, PressReleasePage
 from press.views import visible_releases, with_list_data
@@ -29,8 +30,7 @@ def latest_releases(home, request):
 def _related(page, field):
     key = page.translation_key
     originals = list(
-        PressReleasePage.objects.live()
-        .public()
+        public(PressReleasePage.objects.live())
         .filter(**{f"{field}__translation_key": key})
         .filter(locale__language_code="de")
         .distinct()

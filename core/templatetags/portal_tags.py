@@ -1,10 +1,13 @@
 from django import template
 from django.urls import translate_url
+from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Locale, Page, Site
 
+from core.cache import cached
 from core.locales import language_info, site_languages
+from core.pages import public
 
 register = template.Library()
 
@@ -13,7 +16,7 @@ def _page_alternates(page, request):
     """Live translations of a page, in the order of the site's languages."""
     translations = {
         p.locale.language_code: p
-        for p in page.get_translations(inclusive=True).live().public().select_related("locale")
+        for p in public(page.get_translations(inclusive=True).live()).select_related("locale")
     }
     alternates = []
     for language in site_languages():
@@ -78,7 +81,7 @@ def main_menu(context):
     home = localized_home(context)
     if home is None:
         return []
-    return list(home.get_children().live().public().in_menu().specific(defer=True))
+    return list(public(home.get_children().live().in_menu()).specific(defer=True))
 
 
 LEGAL_LINKS = (
@@ -127,8 +130,6 @@ def localized(page):
 def obfuscate_email(address):
     """An e-mail address as HTML character references: browsers and screen readers show
     it as usual, simple address harvesters that scan the HTML for "@" find nothing."""
-    from django.utils.safestring import mark_safe
-
     return mark_safe("".join(f"&#{ord(character)};" for character in str(address)))
 
 
@@ -159,10 +160,6 @@ class FragmentNode(template.Node):
         self.nodelist, self.parts, self.seconds = nodelist, parts, seconds
 
     def render(self, context):
-        from django.utils.safestring import mark_safe
-
-        from core.cache import cached
-
         request = context.get("request")
         name, *parts = [part.resolve(context) for part in self.parts]
         parts += [get_language(), request.get_host() if request is not None else ""]
