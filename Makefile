@@ -49,7 +49,7 @@ messages: install  ## Refresh the UI catalogues after changing strings, then tra
 	$(MANAGE) makemessages --no-obsolete --ignore=.venv --ignore=tests $(foreach l,$(LANGUAGES),-l $(l))
 	$(MANAGE) compilemessages --ignore=.venv
 
-bench: install  ## Benchmarks (not part of `make test`): they print their figures
+bench: install node-tools  ## Benchmarks (not part of `make test`): they print their figures
 	$(BIN)/python bench/calendar_feed.py
 	# seeds a large site on PostgreSQL, loads it through gunicorn, then runs
 	# bench/registration_load.py against PostgreSQL (BENCH_SCALE=0.1 for a quick run)

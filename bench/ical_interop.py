@@ -6,15 +6,25 @@
 
 Builds a throw-away test database with the demo content (``load_demo``), fetches every
 calendar file the demo offers through Django's test client: ``feed.ics`` of each calendar
-page and ``calendar.ics`` of each event and course, in every language. Each is read by the
-three readers of tests/interop/readers.py over [today - 200 days, today + 2 years], and each
-VEVENT whose UID is a session's is compared with that ``events.models.Session`` row (start
-and end as Europe/Berlin wall-clock time, status CANCELLED or CONFIRMED). VEVENTs with other
-UIDs (a conference's timetable and forums) are counted as "other". A page's own calendar
-should hold all its sessions in the window; a session missing there is counted too.
+page, ``calendar.ics`` of each event and course and ``timetable.ics`` of each conference
+(an event with agenda items or forums), in every language. Each is read by the three readers
+of tests/interop/readers.py over [today - 200 days, today + 2 years], and each VEVENT whose
+UID is a session's is compared with that ``events.models.Session`` row (start and end as
+Europe/Berlin wall-clock time, status CANCELLED or CONFIRMED). A page's own calendar should
+hold all its sessions in the window; a session missing there is counted too.
+
+A timetable is compared with the German page's rows (they own the times, in every
+language): ``agenda.<translation key>@fruehe-hilfen-portal`` from the item's start to its end,
+or where it has none to the next item's start the same (Berlin) day, else to the event's end
+if that is later the same day, else 30 minutes; ``forum.<translation key>@…`` at the times of
+its round. Status CANCELLED when the event is cancelled. A timetable is read over the days of its
+rows (a past conference's too). A day after the first of an event
+over several days (UID ``<session>.day<n>@…``) is counted as "days"; any other UID as
+"other".
 """
 
 import os
+import re
 import sys
 import time
 from collections import Counter, defaultdict
@@ -34,6 +44,7 @@ from django.db import connection  # noqa: E402
 from django.test.utils import setup_test_environment  # noqa: E402
 
 from tests.interop.readers import (  # noqa: E402
+    BERLIN,
     READERS,
     NodeReaders,
     berlin_wall_clock,
@@ -44,6 +55,9 @@ from tests.interop.readers import (  # noqa: E402
 )
 
 HOST = "localhost"  # in the test settings' ALLOWED_HOSTS
+UID_DOMAIN = "fruehe-hilfen-portal"
+OPEN_ITEM_LENGTH = timedelta(minutes=30)
+DAY_UID = re.compile(r"^(?P<base>.*)\.day(?P<number>[0-9]+)@(?P<domain>[^@]*)$")
 
 
 def path_of(page):
@@ -51,10 +65,12 @@ def path_of(page):
 
 
 def calendar_files():
-    """(kind, path, sessions of the page or None for a calendar's feed) for every file."""
-    from wagtail.models import Page
+    """(kind, path, own) for every file: ``own`` is the page's sessions for its
+    ``calendar.ics``, the expected agenda items and forums for a ``timetable.ics``, None for
+    a calendar's feed."""
+    from wagtail.models import Locale, Page
 
-    from events.models import CalendarPage, EventIndexPage, Session
+    from events.models import CalendarPage, EventIndexPage, EventPage, Session
 
     try:
         from core.i18n import source_of
@@ -72,7 +88,54 @@ def calendar_files():
         if not own.exists():
             own = Session.objects.filter(page=source_of(page))
         files.append((type(page).__name__, path_of(page) + "calendar.ics", list(own)))
+        if isinstance(page, EventPage):
+            german = page.get_translation(Locale.get_default()).specific
+            parts = expected_parts(german)
+            if parts:
+                files.append(("timetable", path_of(page) + "timetable.ics", parts))
     return files
+
+
+def expected_parts(german):
+    """The agenda items and forums of a conference, from its German page's rows."""
+    status = "CANCELLED" if german.is_cancelled else "CONFIRMED"
+    items = list(german.agenda_items.all())
+    starts = [item.starts_at for item in items]
+    parts = []
+    for item in items:
+        parts.append(
+            {
+                "uid": f"agenda.{item.translation_key}@{UID_DOMAIN}",
+                "start": berlin_wall_clock(item.starts_at),
+                "end": berlin_wall_clock(
+                    item.ends_at or open_end(item.starts_at, starts, german.end)
+                ),
+                "status": status,
+            }
+        )
+    rounds = {row.number: row for row in german.rounds.all()}
+    for forum in german.forums.all():
+        slot = rounds.get(forum.round_number)
+        if slot is not None:
+            parts.append(
+                {
+                    "uid": f"forum.{forum.translation_key}@{UID_DOMAIN}",
+                    "start": berlin_wall_clock(slot.starts_at),
+                    "end": berlin_wall_clock(slot.ends_at),
+                    "status": status,
+                }
+            )
+    return parts
+
+
+def open_end(start, starts, event_end):
+    day = start.astimezone(BERLIN).date()
+    later = [s for s in starts if s > start and s.astimezone(BERLIN).date() == day]
+    if later:
+        return min(later)
+    if event_end is not None and event_end > start and event_end.astimezone(BERLIN).date() == day:
+        return event_end
+    return start + OPEN_ITEM_LENGTH
 
 
 def main():
@@ -100,13 +163,13 @@ def main():
         vtimezones_checked = set()
         read_started = time.perf_counter()
         with NodeReaders() as node:
-            for kind, path, page_sessions in files:
+            for kind, path, own in files:
                 response = client.get(path)
                 statuses[(kind, response.status_code)] += 1
                 if response.status_code != 200:
                     continue
                 body = response.content
-                results = read_all(node, body, start, end)
+                results = read_all(node, body, *window(kind, own, start, end))
                 # The VTIMEZONE over the years of the file's events (it need cover no others);
                 # the same VTIMEZONE is checked once.
                 years = [int(e["start"][:4]) for e in results["icalendar"].get("events", [])]
@@ -114,7 +177,10 @@ def main():
                 if years and key not in vtimezones_checked:
                     vtimezones_checked.add(key)
                     vtimezone_lines.update(vtimezone_disagreements(body, key[1], key[2]))
-                compare(results, sessions_by_uid, page_sessions, start, end, path, totals, examples)
+                if kind == "timetable":
+                    compare_parts(results, own, path, totals, examples)
+                else:
+                    compare(results, sessions_by_uid, own, start, end, path, totals, examples)
         read_seconds = time.perf_counter() - read_started
         report(
             connection.vendor, seeded, read_seconds, start, end, files, statuses, totals, examples
@@ -130,6 +196,20 @@ def main():
         connection.creation.destroy_test_db(old_name, verbosity=0)
 
 
+def window(kind, own, start, end):
+    """The window a file is read over: a timetable's covers all its days (a past
+    conference's too), every other file's is [start, end)."""
+    if kind != "timetable":
+        return start, end
+    first = min(datetime.fromisoformat(part["start"]) for part in own)
+    last = max(datetime.fromisoformat(part["end"]) for part in own)
+    midnight = datetime.min.time()
+    return (
+        datetime.combine(first.date(), midnight),
+        datetime.combine(last.date() + timedelta(days=1), midnight),
+    )
+
+
 def vtimezone_text(body):
     first = body.find(b"BEGIN:VTIMEZONE")
     last = body.rfind(b"END:VTIMEZONE")
@@ -142,8 +222,9 @@ def in_window(session, start, end):
     return first < end.isoformat() and (last > start.isoformat() or first >= start.isoformat())
 
 
-def compare(results, sessions_by_uid, page_sessions, start, end, path, totals, examples):
-    """Count, per reader, what it read of one file against the sessions."""
+def readable(results, path, totals, examples):
+    """``(reader, result, counts, events)`` for each reader that could read the file; the
+    others are counted as errors."""
     for reader, result in results.items():
         counts = totals[reader]
         if "error" in result:
@@ -151,10 +232,17 @@ def compare(results, sessions_by_uid, page_sessions, start, end, path, totals, e
             examples[reader].append(f"{reader}: error: {result['error']} ({path})")
             continue
         counts["calendars"] += 1
-        events = result["events"]
-        counts["events"] += len(events)
+        counts["events"] += len(result["events"])
+        yield reader, result, counts, result["events"]
+
+
+def compare(results, sessions_by_uid, page_sessions, start, end, path, totals, examples):
+    """Count, per reader, what it read of one file against the sessions."""
+    for reader, result, counts, events in readable(results, path, totals, examples):
         session_events = [event for event in events if event["uid"] in sessions_by_uid]
-        counts["other"] += len(events) - len(session_events)
+        days = [event for event in events if is_later_day(event["uid"], sessions_by_uid)]
+        counts["days"] += len(days)
+        counts["other"] += len(events) - len(session_events) - len(days)
         counts["sessions"] += len(session_events)
         uids = Counter(event["uid"] for event in session_events)
         counts["repeated"] += sum(n - 1 for n in uids.values())
@@ -189,6 +277,38 @@ def compare(results, sessions_by_uid, page_sessions, start, end, path, totals, e
                 examples[reader].append(f"{line} ({path})")
 
 
+def is_later_day(uid, sessions_by_uid):
+    match = DAY_UID.match(uid or "")
+    return bool(match) and f"{match['base']}@{match['domain']}" in sessions_by_uid
+
+
+def compare_parts(results, parts, path, totals, examples):
+    """Count, per reader, what it read of a conference's timetable against its rows."""
+    wanted = {part["uid"]: part for part in parts}
+    for reader, result, counts, events in readable(results, path, totals, examples):
+        found = [event for event in events if event["uid"] in wanted]
+        counts["parts"] += len(found)
+        counts["other"] += len(events) - len(found)
+        uids = Counter(event["uid"] for event in found)
+        counts["repeated"] += sum(n - 1 for n in uids.values())
+        counts["missing"] += len(set(wanted) - set(uids))
+        seen = set()
+        for event in found:
+            if event["uid"] in seen:
+                continue
+            seen.add(event["uid"])
+            want = wanted[event["uid"]]
+            if event["start"] != want["start"]:
+                counts["shifted"] += 1
+            elif event["end"] != want["end"]:
+                counts["end"] += 1
+            if event["status"] != want["status"]:
+                counts["status"] += 1
+        for line in disagreements({reader: result}, parts):
+            if len(examples[reader]) < 4:
+                examples[reader].append(f"{line} ({path})")
+
+
 def report(vendor, seeded, read_seconds, start, end, files, statuses, totals, examples):
     print(f"database: {vendor}; demo loaded in {seeded:.1f} s")
     print(f"window: {start:%Y-%m-%d} to {end:%Y-%m-%d} (Europe/Berlin wall clock)")
@@ -199,6 +319,8 @@ def report(vendor, seeded, read_seconds, start, end, files, statuses, totals, ex
         ("errors", "errors"),
         ("events", "events"),
         ("sessions", "session events"),
+        ("days", "days"),
+        ("parts", "timetable"),
         ("other", "other"),
         ("shifted", "shifted start"),
         ("end", "end differs"),

@@ -38,6 +38,8 @@ from pathlib import Path
 BASE_DIR = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(BASE_DIR))
 
+import interop  # noqa: E402  (bench/interop.py: the feed as three iCal readers read it)
+
 SCALE = float(os.environ.get("BENCH_SCALE", "1"))
 SERVER = os.environ.get("BENCH_POSTGRES", "postgres://postgres@127.0.0.1:5432")
 DB_NAME = os.environ.get("BENCH_DB", "bench_large")
@@ -480,6 +482,8 @@ def run_load(urls, cache_seconds):
                 "statuses": sorted({str(s) for s in statuses}),
             }
         results["_memory"] = worker_peaks(server)
+        if cache_seconds == 0:  # the feed the server writes, for the interop figure
+            results["_feed"] = interop.fetch(PORT, urls["iCal full feed"][0])
     finally:
         stop_gunicorn(server)
     return results
@@ -622,6 +626,11 @@ def main():
             print(
                 f"  {name:17} {row['in_process_ms']:>7.1f} {row['cold_ms']:>8.1f} {row['bytes']:>9}"
             )
+        interop.report(
+            urls["iCal full feed"][0],
+            *uncached["_feed"],
+            queries["iCal full feed"]["in_process_ms"],
+        )
     finally:
         with contextlib.suppress(Exception):
             from django.db import connections

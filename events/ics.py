@@ -294,41 +294,53 @@ class FeedWriter:
         known = self.memo.get(key)
         if known is None:
             page_url = self.url_for(page)
+            revision, changed = self.revision(page)
+            floor = max((m for m in (page.last_published_at, changed) if m), default=None)
             known = self.memo[key] = (
                 page_url,
                 location_text(place, page.online_url),
                 "\n\n".join(note for note in (page.teaser, page_url) if note),
                 self.languages.get(page.locale_id),
                 self.languages.get(place.locale_id) if place is not None else None,
+                revision,
+                floor,
             )
-        page_url, location, description, language, place_language = known
+        page_url, location, description, language, place_language, revision, floor = known
         summary = page.title
-        if session.is_cancelled:
+        cancelled = session.is_cancelled
+        if cancelled:
             summary = _("Cancelled: %(title)s") % {"title": summary}
             if entry.reason:
                 reason = _("Cancelled: %(reason)s") % {"reason": entry.reason}
                 description = f"{reason}\n\n{description}"
         elif session.is_moved:
             description = f"{_('Moved from its usual date.')}\n\n{description}"
-        sequence = session.sequence + self.revision(page)[0] + extra_sequence
-        spans = [(session.starts_at, session.ends_at)]
-        if self.split_days and session.schedule_key is None:
-            spans = event_days(session.starts_at, session.ends_at, self.parts(page))
-        for number, (starts_at, ends_at) in enumerate(spans, start=1):
+        stamp = session.updated_at
+        if floor is not None and (stamp is None or floor > stamp):
+            stamp = floor
+        starts_at, ends_at = session.starts_at, session.ends_at
+        spans = ((starts_at, ends_at),)
+        if (
+            self.split_days
+            and session.schedule_key is None
+            and starts_at.astimezone(LOCAL_TZ).date() != ends_at.astimezone(LOCAL_TZ).date()
+        ):
+            spans = event_days(starts_at, ends_at, self.parts(page))
+        for number, (span_start, span_end) in enumerate(spans, start=1):
             self.builder.add(
-                uid=day_uid(session.uid, number),
+                uid=session.uid if number == 1 else day_uid(session.uid, number),
                 summary=summary,
-                starts_at=starts_at,
-                ends_at=ends_at,
-                stamp=self.stamp(page, session.updated_at),
-                sequence=sequence,
-                cancelled=session.is_cancelled,
+                starts_at=span_start,
+                ends_at=span_end,
+                stamp=stamp,
+                sequence=session.sequence + revision + extra_sequence,
+                cancelled=cancelled,
                 description=description,
                 location=location,
                 url=page_url,
                 language=language,
                 location_language=place_language,
-                status=None if session.is_cancelled else status,
+                status=None if cancelled else status,
             )
 
     def parts(self, page):

@@ -185,8 +185,10 @@ function readIcaljs(text, windowStart, windowEnd) {
         (component.hasProperty("recurrence-id") ? exceptions : masters).push(component);
       }
       const series = new Map(); // UID -> the first recurring master of that UID
+      // ICAL.Event would otherwise scan the whole calendar for each event's exceptions
+      // (quadratic: 110 s for 20,000 events); they are related below instead.
       const wrapped = masters.map((component) => {
-        const event = new ICAL.Event(component);
+        const event = new ICAL.Event(component, { exceptions: [] });
         if (event.isRecurring() && !series.has(event.uid)) {
           series.set(event.uid, event);
         }
@@ -194,7 +196,7 @@ function readIcaljs(text, windowStart, windowEnd) {
       });
       const standalone = [];
       for (const component of exceptions) {
-        const exception = new ICAL.Event(component);
+        const exception = new ICAL.Event(component, { exceptions: [] });
         const master = series.get(exception.uid);
         if (master) {
           master.relateException(exception);
