@@ -7,7 +7,7 @@ binds it. Every app with pages does it the same way (see tests/test_layering.py)
 """
 
 from django.apps import AppConfig
-from django.db.models.signals import post_save
+from django.db.models.signals import pre_save
 from django.utils.translation import gettext_lazy as _
 from wagtail.signals import page_published, page_unpublished
 
@@ -21,7 +21,7 @@ class EventsConfig(AppConfig):
         from directory.models import Place
         from events import presenters, sections, views  # noqa: F401  (sections: registers slots)
         from events.models import CalendarPage, CoursePage, EventIndexPage, EventPage
-        from events.sessions import on_page_published, on_page_unpublished, on_place_saved
+        from events.sessions import on_page_published, on_page_unpublished, on_place_saving
 
         EventIndexPage.calendar_context = staticmethod(views.calendar_context)
         EventIndexPage.archive_context = staticmethod(views.archive_context)
@@ -34,4 +34,4 @@ class EventsConfig(AppConfig):
             page_unpublished.connect(
                 on_page_unpublished, sender=model, dispatch_uid=f"revision-{model.__name__}"
             )
-        post_save.connect(on_place_saved, sender=Place, dispatch_uid="revision-place")
+        pre_save.connect(on_place_saving, sender=Place, dispatch_uid="revision-place")

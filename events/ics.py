@@ -23,7 +23,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from wagtail.models import Locale
 
-from core.i18n import source_of
+from core.i18n import localize_all, source_of
 from directory.models import Place
 from events.feeds import location_text
 from events.models import (
@@ -99,12 +99,18 @@ def note_unpublished(page):
 
 
 def bump(translation_keys, forget=None):
-    """Raise the revision of these pages (e.g. a place they meet at was renamed)."""
+    """Raise the revision of these pages (e.g. a place they meet at was renamed). A page not
+    published since revisions were introduced has no row yet: it gets one, at 1."""
     now = timezone.now()
+    keys = set(translation_keys)
     with transaction.atomic():
-        for revision in CalendarRevision.objects.select_for_update().filter(
-            translation_key__in=set(translation_keys)
-        ):
+        rows = list(CalendarRevision.objects.select_for_update().filter(translation_key__in=keys))
+        missing = keys - {row.translation_key for row in rows}
+        CalendarRevision.objects.bulk_create(
+            [CalendarRevision(translation_key=k, sequence=1, changed_at=now) for k in missing],
+            ignore_conflicts=True,
+        )
+        for revision in rows:
             revision.sequence += 1
             revision.changed_at = now
             if forget:
@@ -354,12 +360,17 @@ class FeedWriter:
         self.revisions.update(revisions_for([page.translation_key]))
         url = self.url_for(page)
         cancelled = page.is_cancelled
-        location = location_text(page.place, page.online_url)
+        place = localize_all([page.place], page.locale)[0] if page.place_id else None
+        location = location_text(place, page.online_url)
+        place_language = self.languages.get(place.locale_id) if place is not None else None
         sequence = self.revision(page)[0] + extra_sequence
         for part in parts:
+            summary = part.title
+            if cancelled:  # as a cancelled session says it
+                summary = _("Cancelled: %(title)s") % {"title": summary}
             self.builder.add(
                 uid=part.uid,
-                summary=part.title,
+                summary=summary,
                 starts_at=part.starts_at,
                 ends_at=part.ends_at,
                 stamp=self.stamp(page),
@@ -369,5 +380,6 @@ class FeedWriter:
                 location=", ".join(filter(None, [part.room, location])),
                 url=url,
                 language=part.language or None,
+                location_language=place_language,
                 status=None if cancelled else status,
             )

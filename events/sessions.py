@@ -18,6 +18,7 @@ replace their copy.
 from django.db import transaction
 from wagtail.models import Locale
 
+from directory.models import Place
 from events.ics import note_place_changed, note_published, note_unpublished
 from events.models import (
     MAX_SESSIONS_PER_SCHEDULE,
@@ -139,6 +140,14 @@ def on_page_unpublished(sender, instance, **kwargs):
     note_unpublished(instance)
 
 
-def on_place_saved(sender, instance, created, raw=False, **kwargs):
-    if not created and not raw:
+def on_place_saving(sender, instance, raw=False, **kwargs):
+    """Before a place is saved: a new name or address (what feeds show of it) raises the
+    revision of the pages that meet there; a new note or map position does not."""
+    if raw or instance.pk is None:
+        return
+    before = Place.objects.filter(pk=instance.pk).first()
+    if before is not None and (before.name, before.address_line) != (
+        instance.name,
+        instance.address_line,
+    ):
         note_place_changed(instance)

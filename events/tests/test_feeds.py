@@ -9,7 +9,7 @@ import pytest
 import recurring_ical_events
 from wagtail.models import Locale
 
-from events.models import AgendaItem, EventPage, Session
+from events.models import AgendaItem, CalendarRevision, EventPage, Session
 from events.tests.conftest import local, make_event, tuesday_course_2027
 
 
@@ -259,6 +259,36 @@ def test_a_renamed_place_reaches_subscribers(client, calendar_site):
     assert unchanged.status_code == 304
 
 
+def test_a_place_change_no_calendar_shows_leaves_the_feed_as_it_was(client, calendar_site):
+    tuesday_course_2027(calendar_site)
+    first = client.get("/de/kalender/feed.ics")
+    place = calendar_site["wehlheiden"]
+    place.accessibility_note = "Stufenloser Zugang über den Hof"
+    place.save()
+    again = client.get("/de/kalender/feed.ics", HTTP_IF_NONE_MATCH=first["ETag"])
+    assert again.status_code == 304
+
+
+def test_a_renamed_place_raises_sequence_of_pages_without_a_revision_yet(client, calendar_site):
+    course = tuesday_course_2027(calendar_site)
+    CalendarRevision.objects.all().delete()  # as for a page published before revisions
+    before = {e["UID"]: e["SEQUENCE"] for e in vevents(client, course.url + "calendar.ics")}
+    place = calendar_site["wehlheiden"]
+    place.name = "Familienzentrum im Wehlheider Hof"
+    place.save()
+    after = {e["UID"]: e["SEQUENCE"] for e in vevents(client, course.url + "calendar.ics")}
+    assert all(after[uid] > before[uid] for uid in before)
+
+
+def test_a_cancelled_conference_strikes_its_whole_timetable(client, demo):
+    german, _english = conference_pages(demo)
+    german.status = "cancelled"
+    german.save_revision().publish()
+    entries = vevents(client, german.url + "timetable.ics")
+    assert entries and {str(e["STATUS"]) for e in entries} == {"CANCELLED"}
+    assert all(str(e["SUMMARY"]).startswith("Abgesagt: ") for e in entries)
+
+
 def test_retiming_a_series_keeps_every_uid_with_a_higher_sequence(client, calendar_site):
     course = tuesday_course_2027(calendar_site)
     url = course.url + "calendar.ics"
@@ -409,13 +439,15 @@ def test_a_malformed_filter_is_refused_with_a_reason(client, calendar_site, quer
 def test_a_filter_for_something_that_no_longer_exists_gives_an_empty_calendar(
     client, calendar_site, query
 ):
-    tuesday_course_2027(calendar_site)
+    course = tuesday_course_2027(calendar_site)
     response = client.get("/de/kalender/feed.ics?" + query)
     calendar = parse(response)
     assert calendar.walk("VEVENT") == []
-    # The calendar page itself still shows everything, with a message about the filter.
-    page = client.get("/de/kalender/?" + query)
-    assert page.status_code == 200
+    # The calendar page itself still shows everything, and says which filter it left out.
+    html = client.get("/de/kalender/?" + query).content.decode()
+    value = query.split("=", 1)[1]
+    assert f"„{value}“" in html or f"“{value}”" in html
+    assert course.title in html
 
 
 def test_the_feed_carries_its_name_as_rfc_7986_says(client, calendar_site):
