@@ -44,19 +44,17 @@ from django.db import connection  # noqa: E402
 from django.test.utils import setup_test_environment  # noqa: E402
 
 from tests.interop.readers import (  # noqa: E402
-    BERLIN,
     READERS,
     NodeReaders,
     berlin_wall_clock,
     disagreements,
     expected_from_sessions,
+    expected_from_timetable,
     read_all,
     vtimezone_disagreements,
 )
 
 HOST = "localhost"  # in the test settings' ALLOWED_HOSTS
-UID_DOMAIN = "fruehe-hilfen-portal"
-OPEN_ITEM_LENGTH = timedelta(minutes=30)
 DAY_UID = re.compile(r"^(?P<base>.*)\.day(?P<number>[0-9]+)@(?P<domain>[^@]*)$")
 
 
@@ -70,14 +68,8 @@ def calendar_files():
     a calendar's feed."""
     from wagtail.models import Locale, Page
 
+    from core.i18n import source_of
     from events.models import CalendarPage, EventIndexPage, EventPage, Session
-
-    try:
-        from core.i18n import source_of
-    except ImportError:  # pragma: no cover - the helper moved
-
-        def source_of(page):
-            return page
 
     files = []
     for index in EventIndexPage.objects.live().public().order_by("path", "locale_id"):
@@ -90,52 +82,10 @@ def calendar_files():
         files.append((type(page).__name__, path_of(page) + "calendar.ics", list(own)))
         if isinstance(page, EventPage):
             german = page.get_translation(Locale.get_default()).specific
-            parts = expected_parts(german)
+            parts = expected_from_timetable(german)
             if parts:
                 files.append(("timetable", path_of(page) + "timetable.ics", parts))
     return files
-
-
-def expected_parts(german):
-    """The agenda items and forums of a conference, from its German page's rows."""
-    status = "CANCELLED" if german.is_cancelled else "CONFIRMED"
-    items = list(german.agenda_items.all())
-    starts = [item.starts_at for item in items]
-    parts = []
-    for item in items:
-        parts.append(
-            {
-                "uid": f"agenda.{item.translation_key}@{UID_DOMAIN}",
-                "start": berlin_wall_clock(item.starts_at),
-                "end": berlin_wall_clock(
-                    item.ends_at or open_end(item.starts_at, starts, german.end)
-                ),
-                "status": status,
-            }
-        )
-    rounds = {row.number: row for row in german.rounds.all()}
-    for forum in german.forums.all():
-        slot = rounds.get(forum.round_number)
-        if slot is not None:
-            parts.append(
-                {
-                    "uid": f"forum.{forum.translation_key}@{UID_DOMAIN}",
-                    "start": berlin_wall_clock(slot.starts_at),
-                    "end": berlin_wall_clock(slot.ends_at),
-                    "status": status,
-                }
-            )
-    return parts
-
-
-def open_end(start, starts, event_end):
-    day = start.astimezone(BERLIN).date()
-    later = [s for s in starts if s > start and s.astimezone(BERLIN).date() == day]
-    if later:
-        return min(later)
-    if event_end is not None and event_end > start and event_end.astimezone(BERLIN).date() == day:
-        return event_end
-    return start + OPEN_ITEM_LENGTH
 
 
 def main():

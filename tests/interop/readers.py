@@ -332,6 +332,60 @@ def expected_from_sessions(sessions):
     ]
 
 
+# An agenda item without an end, as the portal documents it: until the next item of its day,
+# else until the event ends that day, else half an hour. Written here again on purpose: the
+# expected values must not come from the code that writes the files.
+OPEN_ITEM_LENGTH = timedelta(minutes=30)
+UID_DOMAIN = "fruehe-hilfen-portal"
+
+
+def open_item_end(start, starts, event_end):
+    day = start.astimezone(BERLIN).date()
+    later = [s for s in starts if s > start and s.astimezone(BERLIN).date() == day]
+    if later:
+        return min(later)
+    if event_end is not None and event_end > start and event_end.astimezone(BERLIN).date() == day:
+        return event_end
+    return start + OPEN_ITEM_LENGTH
+
+
+def expected_from_timetable(german, forum_keys=None, status=None):
+    """``expected`` for a conference's agenda items and forums, from the rows of its German
+    page (which owns their times in every language). ``forum_keys``: only these forums and
+    no agenda items (a personal calendar). ``status``: CANCELLED for a cancelled event,
+    else CONFIRMED unless given."""
+    status = "CANCELLED" if german.is_cancelled else status or "CONFIRMED"
+    expected = []
+    if forum_keys is None:
+        items = list(german.agenda_items.all())
+        starts = [item.starts_at for item in items]
+        expected += [
+            {
+                "uid": f"agenda.{item.translation_key}@{UID_DOMAIN}",
+                "start": berlin_wall_clock(item.starts_at),
+                "end": berlin_wall_clock(
+                    item.ends_at or open_item_end(item.starts_at, starts, german.end)
+                ),
+                "status": status,
+            }
+            for item in items
+        ]
+    rounds = {row.number: row for row in german.rounds.all()}
+    for forum in german.forums.all():
+        slot = rounds.get(forum.round_number)
+        if slot is None or (forum_keys is not None and forum.translation_key not in forum_keys):
+            continue
+        expected.append(
+            {
+                "uid": f"forum.{forum.translation_key}@{UID_DOMAIN}",
+                "start": berlin_wall_clock(slot.starts_at),
+                "end": berlin_wall_clock(slot.ends_at),
+                "status": status,
+            }
+        )
+    return expected
+
+
 # ----------------------------------------------------------------------------- VTIMEZONE
 
 

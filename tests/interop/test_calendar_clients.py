@@ -21,7 +21,6 @@ from wagtail.models import Locale
 from events.calendar import FEED_HISTORY
 from events.feeds import FeedBuilder
 from events.models import (
-    AgendaItem,
     CalendarPage,
     CoursePage,
     CourseSchedule,
@@ -38,6 +37,7 @@ from tests.interop.readers import (
     berlin_wall_clock,
     disagreements,
     expected_from_sessions,
+    expected_from_timetable,
     read_all,
     vtimezone_disagreements,
 )
@@ -59,53 +59,6 @@ def node():
 
 def wall(moment):
     return berlin_wall_clock(moment)
-
-
-def open_end(item, items, event):
-    """Independent of events.ics: an item without an end lasts until the next item of its
-    day, else until the event ends that day, else half an hour."""
-    if item.ends_at:
-        return item.ends_at
-    day = item.starts_at.astimezone(LOCAL_TZ).date()
-    later = sorted(
-        i.starts_at
-        for i in items
-        if i.starts_at > item.starts_at and i.starts_at.astimezone(LOCAL_TZ).date() == day
-    )
-    if later:
-        return later[0]
-    if event.end > item.starts_at and event.end.astimezone(LOCAL_TZ).date() == day:
-        return event.end
-    return item.starts_at + timedelta(minutes=30)
-
-
-def timetable_expected(source, forum_keys=None, status="CONFIRMED"):
-    items = list(AgendaItem.objects.filter(page=source))
-    expected = []
-    if forum_keys is None:
-        expected += [
-            {
-                "uid": f"agenda.{item.translation_key}@fruehe-hilfen-portal",
-                "start": wall(item.starts_at),
-                "end": wall(open_end(item, items, source)),
-                "status": status,
-            }
-            for item in items
-        ]
-    rounds = {r.number: r for r in source.rounds.all()}
-    for forum in source.forums.all():
-        if forum_keys is not None and forum.translation_key not in forum_keys:
-            continue
-        slot = rounds[forum.round_number]
-        expected.append(
-            {
-                "uid": f"forum.{forum.translation_key}@fruehe-hilfen-portal",
-                "start": wall(slot.starts_at),
-                "end": wall(slot.ends_at),
-                "status": status,
-            }
-        )
-    return expected
 
 
 def add_courses(demo):
@@ -176,7 +129,7 @@ def calendar_files(client):
         source = page.get_translation(Locale.get_default()).specific
         files.append((page.url + "calendar.ics", expected_from_sessions(source.sessions.all())))
         if isinstance(page, EventPage) and (source.agenda_items.exists() or source.forums.exists()):
-            files.append((page.url + "timetable.ics", timetable_expected(source)))
+            files.append((page.url + "timetable.ics", expected_from_timetable(source)))
     return files
 
 
@@ -220,7 +173,9 @@ def test_a_personal_calendar_reads_the_same_in_every_client(client, demo, node):
     registration, forum_keys = booked_registration(event)
     address = personal_url(registration, "registration_calendar")
     assert address.startswith("/tr/")
-    expected = expected_from_sessions(event.sessions.all()) + timetable_expected(event, forum_keys)
+    expected = expected_from_sessions(event.sessions.all()) + expected_from_timetable(
+        event, forum_keys
+    )
     _body, results, problems = read_and_compare(client, node, address, expected)
     assert not problems, "\n".join(problems)
     assert len(expected) == 1 + len(forum_keys)
