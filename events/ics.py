@@ -34,6 +34,7 @@ from events.models import (
     uid_domain,
 )
 from events.schedules import LOCAL_TZ
+from events.timetable import in_language
 
 # An agenda item without an end lasts until the next one begins, or until the event ends;
 # the last one of a day without either is given this much time (a calendar cannot show an
@@ -149,51 +150,46 @@ class Part:
 
 
 def conference_parts(page):
-    """The agenda items and forums of an event page in its language, with the times of the
-    German page: the translation's own rows keep the times they were translated with."""
+    """The agenda items and forums of an event page in its language, at the German page's
+    times (``events.timetable``); a row not translated yet is German and tagged so."""
     page = page.specific
     source = source_of(page).specific
     if not isinstance(source, EventPage):
         return []
-    own = page.pk != source.pk
-    language = page.locale.language_code
+    languages = {page.locale_id: page.locale.language_code}
 
-    def texts(rows, translated_rows):
-        shown = {row.translation_key: row for row in translated_rows} if own else {}
-        return [(row, shown.get(row.translation_key, row)) for row in rows]
+    def language(row):
+        if row.locale_id not in languages:
+            languages[row.locale_id] = source_language()
+        return languages[row.locale_id]
 
-    items = texts(list(source.agenda_items.all()), page.agenda_items.all() if own else ())
-    starts = sorted(row.starts_at for row, _ in items)
-    parts = []
-    for row, shown in items:
-        parts.append(
-            Part(
-                uid=f"agenda.{row.translation_key}@{uid_domain()}",
-                title=shown.title,
-                starts_at=row.starts_at,
-                ends_at=row.ends_at or open_item_end(row.starts_at, starts, source.end),
-                room=shown.room,
-                language=language if shown is not row or not own else source_language(),
-            )
+    items = in_language(page, source, "agenda_items")
+    starts = sorted(row.starts_at for row in items)
+    parts = [
+        Part(
+            uid=f"agenda.{row.translation_key}@{uid_domain()}",
+            title=row.title,
+            starts_at=row.starts_at,
+            ends_at=row.ends_at or open_item_end(row.starts_at, starts, source.end),
+            room=row.room,
+            language=language(row),
         )
-    rounds = {
-        row.number: (row, shown)
-        for row, shown in texts(list(source.rounds.all()), page.rounds.all() if own else ())
-    }
-    for row, shown in texts(list(source.forums.all()), page.forums.all() if own else ()):
+        for row in items
+    ]
+    rounds = {row.number: row for row in in_language(page, source, "rounds")}
+    for row in in_language(page, source, "forums"):
         slot = rounds.get(row.round_number)
         if slot is None:
             continue
-        round_row, round_shown = slot
         parts.append(
             Part(
                 uid=f"forum.{row.translation_key}@{uid_domain()}",
-                title=f"{round_shown.title}: {shown.title}",
-                starts_at=round_row.starts_at,
-                ends_at=round_row.ends_at,
-                room=shown.room,
-                description=shown.description,
-                language=language if shown is not row or not own else source_language(),
+                title=f"{slot.title}: {row.title}",
+                starts_at=slot.starts_at,
+                ends_at=slot.ends_at,
+                room=row.room,
+                description=row.description,
+                language=language(row),
                 forum_key=row.translation_key,
             )
         )

@@ -11,7 +11,8 @@ from core.i18n import absolute_url, localize_all, localize_pages, source_of
 from core.jsonld import json_ld_script
 from core.sections import sections_for
 from events.calendar import entries_for, localized_places
-from events.models import AgendaItem, EventPage, EventStatus, Round, Session
+from events.models import EventPage, EventStatus, Session
+from events.timetable import in_language
 
 SCHEMA_STATUS = {
     EventStatus.SCHEDULED: "https://schema.org/EventScheduled",
@@ -105,39 +106,19 @@ class CalendarEntryDetail:
         return sections_for("calendar", self.page, self.request)
 
     # --- conferences ------------------------------------------------------------------
-    def _at_source_times(self, rows, model_rows):
-        """A translation's agenda items or rounds with the German page's times: the
-        translation's own rows keep the times they were translated with."""
-        if self.source.pk == self.page.pk or not rows:
-            return rows
-        times = {
-            key: (starts_at, ends_at)
-            for key, starts_at, ends_at in model_rows.values_list(
-                "translation_key", "starts_at", "ends_at"
-            )
-        }
-        for row in rows:
-            row.starts_at, row.ends_at = times.get(
-                row.translation_key, (row.starts_at, row.ends_at)
-            )
-        return sorted(rows, key=lambda row: (row.starts_at, row.sort_order or 0))
-
     @cached_property
     def agenda(self):
         if not self.is_event:
             return []
-        rows = list(self.page.agenda_items.prefetch_related("speakers"))
-        return self._at_source_times(rows, AgendaItem.objects.filter(page_id=self.source.pk))
+        return in_language(self.page, self.source, "agenda_items", ("speakers",))
 
     @cached_property
     def rounds(self):
         """Each round with its forums, in order."""
         if not self.is_event:
             return []
-        forums = list(self.page.forums.prefetch_related("moderators"))
-        rounds = self._at_source_times(
-            list(self.page.rounds.all()), Round.objects.filter(page_id=self.source.pk)
-        )
+        forums = in_language(self.page, self.source, "forums", ("moderators",))
+        rounds = in_language(self.page, self.source, "rounds")
         for slot in rounds:
             slot.forum_list = [f for f in forums if f.round_number == slot.number]
         return [slot for slot in rounds if slot.forum_list]

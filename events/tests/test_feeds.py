@@ -465,3 +465,16 @@ def test_a_translated_conference_page_shows_the_german_times(client, demo):
     german.save_revision().publish()
     moved = item.starts_at.astimezone(local(datetime(2027, 1, 1)).tzinfo).isoformat()
     assert f'datetime="{moved}"' in client.get(english.url).content.decode()
+
+
+def test_an_item_added_after_translating_shows_in_german_in_every_language(client, demo):
+    german, english = conference_pages(demo)
+    last = german.agenda_items.order_by("starts_at").last()
+    german.agenda_items.create(
+        starts_at=last.starts_at + timedelta(hours=1), title="Ausklang im Foyer"
+    )
+    german.save_revision().publish()
+    html = client.get(english.url).content.decode()
+    assert '<td lang="de"><strong>Ausklang im Foyer</strong>' in html
+    raw = client.get(english.url + "timetable.ics").content.decode()
+    assert "SUMMARY;LANGUAGE=de:Ausklang im Foyer" in raw
