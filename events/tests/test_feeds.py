@@ -409,7 +409,8 @@ def test_the_add_to_calendar_file_of_a_conference_is_its_day_only(client, demo):
     for page in (german, english):
         (day,) = vevents(client, page.url + "calendar.ics")
         assert day["URL"].endswith(page.url)
-        assert str(day["LOCATION"])
+        assert german.place.city in str(day["LOCATION"])
+        assert day.start == german.start and day.end == german.end
 
 
 @pytest.mark.parametrize(
