@@ -11,13 +11,11 @@ class CoreConfig(AppConfig):
         # Imported once the app registry is ready: these modules use models.
         from .cache import connect_signals
         from .locales import sync_locales
-        from .login_throttle import connect_signals as connect_login_throttle
         from .models import PortalImage
         from .renditions import image_saved
         from .request_memo import install as install_request_memo
 
         install_request_memo()
         post_migrate.connect(sync_locales, sender=self)
-        connect_login_throttle()
         connect_signals()
         post_save.connect(image_saved, sender=PortalImage, dispatch_uid="core.renditions")

@@ -3,6 +3,8 @@ import json
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 
+from core.security import nonce
+
 
 def json_ld_script(data, request=None):
     """A ``<script type="application/ld+json">`` element for schema.org data. ``<``, ``>`` and
@@ -11,6 +13,6 @@ def json_ld_script(data, request=None):
     script."""
     text = json.dumps(data, ensure_ascii=False)
     text = text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
-    nonce = getattr(request, "csp_nonce", "")
-    attribute = format_html(' nonce="{}"', nonce) if nonce else ""
+    value = nonce(request)
+    attribute = format_html(' nonce="{}"', value) if value else ""
     return mark_safe(f'<script type="application/ld+json"{attribute}>{text}</script>')

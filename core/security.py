@@ -1,11 +1,15 @@
-"""Security headers: a Content-Security-Policy chosen by path, and a Permissions-Policy.
+"""Security headers: the Content-Security-Policy chosen per request, and a Permissions-Policy.
 
-Public pages get a strict policy: scripts and styles from this site only, inline ``<script>``
-and ``<style>`` elements only with the request's nonce (``request.csp_nonce``; templates write
-``nonce="{{ request.csp_nonce }}"``), no plugins, no foreign forms, no framing by other sites.
-The Wagtail admin (and Django's) runs inline scripts and styles of its own and gets a looser
-policy. Editors who see Wagtail's userbar on a public page get inline *styles* allowed (the
-userbar's checker injects ``<style>`` elements); their pages are never stored in the page cache.
+The policies themselves are settings (``CONTENT_SECURITY_POLICY`` for public pages,
+``ADMIN_CONTENT_SECURITY_POLICY`` under ``ADMIN_URL_PREFIXES``), written by django-csp, which
+also makes the nonce: templates write ``nonce="{{ request.csp_nonce }}"`` (or use
+:func:`nonce`), and the header names the nonce only on responses that used it. This module
+adds what django-csp has no setting for:
+
+- the admin's looser policy by path (Wagtail's admin runs inline scripts of its own);
+- inline *styles* for editors who see Wagtail's userbar on a public page (its checker injects
+  ``<style>`` elements); their pages are never stored in the page cache;
+- the ``Permissions-Policy`` header.
 
 Order in ``MIDDLEWARE``: below ``core.cache.PageCacheMiddleware`` (so the header is set before
 a response is stored, and a stored page is replayed with the header matching the nonce in its
@@ -17,12 +21,10 @@ view sets ``default-src 'none'`` for uploaded files.
 from Django's ``SecurityMiddleware`` (settings ``SECURE_*``).
 """
 
-import secrets
-from urllib.parse import urlsplit
-
+from csp.constants import SELF, UNSAFE_INLINE
+from csp.middleware import CSPMiddleware
+from csp.utils import default_config
 from django.conf import settings
-
-ADMIN_PREFIXES = ("/admin/", "/django-admin/")
 
 PERMISSIONS_POLICY = ", ".join(
     f"{feature}=()"
@@ -42,61 +44,11 @@ PERMISSIONS_POLICY = ", ".join(
 )
 
 
-def _origin(url):
-    """``https://cdn.example`` for an absolute URL (media on object storage), else None."""
-    parts = urlsplit(url or "")
-    if parts.scheme in ("http", "https") and parts.netloc:
-        return f"{parts.scheme}://{parts.netloc}"
-    return None
-
-
-def _media_sources():
-    origin = _origin(getattr(settings, "MEDIA_URL", ""))
-    return [origin] if origin else []
-
-
-def public_policy(nonce, inline_styles=False):
-    media = _media_sources()
-    styles = ["'self'", "'unsafe-inline'"] if inline_styles else ["'self'", f"'nonce-{nonce}'"]
-    return {
-        "default-src": ["'self'"],
-        "script-src": ["'self'", f"'nonce-{nonce}'"],
-        "style-src": styles,
-        "img-src": ["'self'", "data:", *media],
-        "media-src": ["'self'", *media],
-        "font-src": ["'self'"],
-        "connect-src": ["'self'"],
-        "frame-src": ["'self'", *getattr(settings, "CSP_FRAME_SRC", [])],
-        "object-src": ["'none'"],
-        "base-uri": ["'self'"],
-        "frame-ancestors": ["'self'"],
-        "form-action": ["'self'"],
-    }
-
-
-def admin_policy(nonce):
-    media = _media_sources()
-    return {
-        "default-src": ["'self'"],
-        # Wagtail's admin and its page previews run inline scripts and style attributes.
-        "script-src": ["'self'", "'unsafe-inline'"],
-        "style-src": ["'self'", "'unsafe-inline'"],
-        # Avatars (Gravatar), embed thumbnails, image previews while uploading.
-        "img-src": ["'self'", "data:", "blob:", "https:", *media],
-        "media-src": ["'self'", "blob:", *media],
-        "font-src": ["'self'", "data:"],
-        # Wagtail's "new version available" check.
-        "connect-src": ["'self'", "https://releases.wagtail.org"],
-        "frame-src": ["'self'", *getattr(settings, "CSP_FRAME_SRC", [])],
-        "object-src": ["'none'"],
-        "base-uri": ["'self'"],
-        "frame-ancestors": ["'self'"],
-        "form-action": ["'self'"],
-    }
-
-
-def serialise(policy):
-    return "; ".join(" ".join([name, *sources]) for name, sources in policy.items())
+def nonce(request):
+    """The request's CSP nonce as text ("" outside a request through the middleware). Using it
+    puts it into the response's header."""
+    value = getattr(request, "csp_nonce", None)
+    return str(value) if value is not None else ""
 
 
 def shows_userbar(request):
@@ -109,21 +61,18 @@ def shows_userbar(request):
     )
 
 
-class ContentSecurityPolicyMiddleware:
-    def __init__(self, get_response):
-        self.get_response = get_response
+class ContentSecurityPolicyMiddleware(CSPMiddleware):
+    def get_policy_parts(self, request, response, report_only=False):
+        parts = super().get_policy_parts(request, response, report_only=report_only)
+        if report_only or parts.config is not None:
+            return parts  # a view's own @csp decorator wins
+        if request.path.startswith(tuple(settings.ADMIN_URL_PREFIXES)):
+            parts.config = default_config(settings.ADMIN_CONTENT_SECURITY_POLICY["DIRECTIVES"])
+        elif shows_userbar(request):
+            parts.replace = {**(parts.replace or {}), "style-src": [SELF, UNSAFE_INLINE]}
+        return parts
 
-    def __call__(self, request):
-        nonce = secrets.token_urlsafe(18)
-        request.csp_nonce = nonce
-        response = self.get_response(request)
-        # A response with its own policy (documents) or one replayed from the page cache keeps
-        # the policy it was rendered with.
-        if not response.has_header("Content-Security-Policy"):
-            if request.path.startswith(ADMIN_PREFIXES):
-                policy = admin_policy(nonce)
-            else:
-                policy = public_policy(nonce, inline_styles=shows_userbar(request))
-            response["Content-Security-Policy"] = serialise(policy)
+    def process_response(self, request, response):
+        response = super().process_response(request, response)
         response.headers.setdefault("Permissions-Policy", PERMISSIONS_POLICY)
         return response

@@ -6,6 +6,8 @@ from django.utils.translation import get_language, get_language_info
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_GET
 
+from core.security import nonce
+
 
 @require_GET
 @cache_control(max_age=86400, public=True)
@@ -35,7 +37,7 @@ def bare_error_page(request, template, status, **context):
             "site_name": settings.WAGTAIL_SITE_NAME,
             "language_code": language,
             "language_bidi": get_language_info(language)["bidi"],
-            "csp_nonce": getattr(request, "csp_nonce", ""),
+            "csp_nonce": nonce(request),
             **context,
         }
     )

@@ -3,8 +3,6 @@
 from django.conf import settings
 from django.utils import translation
 
-ADMIN_PREFIXES = ("/admin/", "/django-admin/")
-
 
 class AdminLanguageMiddleware:
     """On admin URLs, ignore the browser's Accept-Language: the editorial team works in German,
@@ -19,7 +17,7 @@ class AdminLanguageMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        if request.path_info.startswith(ADMIN_PREFIXES):
+        if request.path_info.startswith(settings.ADMIN_URL_PREFIXES):
             translation.activate(settings.LANGUAGE_CODE)
             request.LANGUAGE_CODE = settings.LANGUAGE_CODE
         return self.get_response(request)

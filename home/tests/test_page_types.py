@@ -54,7 +54,9 @@ class AdminFormsTest(WagtailPageTestCase):
         demo.site_root(cls.home)
 
     def setUp(self):
-        self.login()
+        # force_login: Django's Client.login authenticates without a request, which
+        # django-axes (the login lockout) refuses, as it would any login it cannot attribute.
+        self.client.force_login(self.create_test_user())
 
     def test_editor_creates_a_content_page_with_every_block(self):
         self.assertCanCreate(

@@ -5,9 +5,11 @@ every one of them.
 """
 
 import os
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
+from csp.constants import NONCE, NONE, SELF, UNSAFE_INLINE
 from django.conf.locale import LANG_INFO
 from django.utils.translation import gettext_noop
 
@@ -51,7 +53,7 @@ ALLOWED_HOSTS = env_list("DJANGO_ALLOWED_HOSTS")
 CSRF_TRUSTED_ORIGINS = env_list("DJANGO_CSRF_TRUSTED_ORIGINS")
 
 # Headers and cookies in every environment; production.py adds HTTPS-only cookies and HSTS,
-# core/security.py the Content-Security-Policy and Permissions-Policy.
+# django-csp the Content-Security-Policy (below), core/security.py the Permissions-Policy.
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
@@ -91,6 +93,8 @@ INSTALLED_APPS = [
     "modelcluster",
     "taggit",
     "django_filters",
+    "csp",
+    "axes",
     "recurrence",
     "django.contrib.admin",
     "django.contrib.auth",
@@ -124,6 +128,8 @@ MIDDLEWARE = [
     "core.security.ContentSecurityPolicyMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Turns a locked-out login into core.login_throttle.lockout_response (django-axes)
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "portal.urls"
@@ -246,13 +252,31 @@ REGISTRATION_RATE_LIMIT = int(os.environ.get("REGISTRATION_RATE_LIMIT", "10"))
 REGISTRATION_RATE_WINDOW = int(os.environ.get("REGISTRATION_RATE_WINDOW", "600"))
 
 # --- Passwords and admin login -------------------------------------------------------------
-# Failed logins per username and address: LOGIN_FAILURE_LIMIT within LOGIN_FAILURE_WINDOW
-# seconds lock that pair out for LOGIN_LOCKOUT_SECONDS (core/login_throttle.py).
-AUTHENTICATION_BACKENDS = ["core.login_throttle.LockoutModelBackend"]
-WAGTAILADMIN_USER_LOGIN_FORM = "core.login_throttle.ThrottledLoginForm"
+# django-axes: LOGIN_FAILURE_LIMIT failed logins for one username from one client address
+# lock that pair out for LOGIN_LOCKOUT_SECONDS, even with the right password; the username
+# from another address and other usernames are not affected (core/login_throttle.py). The
+# client address is core.protection.client_address.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
 LOGIN_FAILURE_LIMIT = int(os.environ.get("LOGIN_FAILURE_LIMIT", "5"))
-LOGIN_FAILURE_WINDOW = int(os.environ.get("LOGIN_FAILURE_WINDOW", "900"))
 LOGIN_LOCKOUT_SECONDS = int(os.environ.get("LOGIN_LOCKOUT_SECONDS", "900"))
+AXES_FAILURE_LIMIT = LOGIN_FAILURE_LIMIT
+AXES_COOLOFF_TIME = timedelta(seconds=LOGIN_LOCKOUT_SECONDS)
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_USERNAME_CALLABLE = "core.login_throttle.username"
+AXES_CLIENT_IP_CALLABLE = "core.protection.client_address"
+AXES_LOCKOUT_CALLABLE = "core.login_throttle.lockout_response"
+WAGTAILADMIN_USER_LOGIN_FORM = "core.login_throttle.ThrottledLoginForm"
+AXES_RESET_ON_SUCCESS = True
+# Refused attempts while locked do not make the lock longer.
+AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False
+# Failed attempts are kept until their lock ends; successful logins are not recorded.
+AXES_DISABLE_ACCESS_LOG = True
+# Log lines name the username and address (never the password), as the operators need.
+AXES_SENSITIVE_PARAMETERS = []
+AXES_VERBOSE = False  # no banner on every start of manage.py
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -336,12 +360,48 @@ WAGTAILDOCS_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
 WAGTAILDOCS_SERVE_METHOD = "serve_view"
 WAGTAILDOCS_INLINE_CONTENT_TYPES = ["application/pdf", "text/plain"]
 WAGTAILDOCS_BLOCK_EMBEDDED_CONTENT = True
-# Video embeds allowed in public pages' Content-Security-Policy (core/security.py).
-CSP_FRAME_SRC = [
+# --- Content-Security-Policy (django-csp; core/security.py picks the policy per request) ------
+# Video embeds allowed in frames on public pages and in the admin's previews.
+VIDEO_EMBED_ORIGINS = [
     "https://www.youtube.com",
     "https://www.youtube-nocookie.com",
     "https://player.vimeo.com",
 ]
+# Public pages: scripts and styles from this site only; inline <script> and <style> elements
+# only with the request's nonce (``request.csp_nonce``, written into the header only when a
+# template used it); no plugins, no foreign forms, no framing by other sites.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF, NONCE],
+        "style-src": [SELF, NONCE],
+        "img-src": [SELF, "data:"],
+        "media-src": [SELF],
+        "font-src": [SELF],
+        "connect-src": [SELF],
+        "frame-src": [SELF, *VIDEO_EMBED_ORIGINS],
+        "object-src": [NONE],
+        "base-uri": [SELF],
+        "frame-ancestors": [SELF],
+        "form-action": [SELF],
+    }
+}
+# The Wagtail admin (and Django's) under ADMIN_URL_PREFIXES runs inline scripts and style
+# attributes of its own.
+ADMIN_URL_PREFIXES = ("/admin/", "/django-admin/")
+ADMIN_CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        **CONTENT_SECURITY_POLICY["DIRECTIVES"],
+        "script-src": [SELF, UNSAFE_INLINE],
+        "style-src": [SELF, UNSAFE_INLINE],
+        # Avatars (Gravatar), embed thumbnails, image previews while uploading.
+        "img-src": [SELF, "data:", "blob:", "https:"],
+        "media-src": [SELF, "blob:"],
+        "font-src": [SELF, "data:"],
+        # Wagtail's "new version available" check.
+        "connect-src": [SELF, "https://releases.wagtail.org"],
+    }
+}
 WAGTAIL_ALLOW_UNICODE_SLUGS = False
 # On PostgreSQL, full-text search stems German words ("Alleinerziehende" finds
 # "alleinerziehenden"); SQLite matches whole words only.
