@@ -10,6 +10,7 @@ import pytest
 from django.core.management import call_command
 from wagtail.models import Site
 
+from tests import demo_snapshot
 from tests.postgres import redis_port  # noqa: F401 (fixture: a Redis of the test run's own)
 
 
@@ -17,6 +18,7 @@ from tests.postgres import redis_port  # noqa: F401 (fixture: a Redis of the tes
 def django_db_setup(django_db_setup, django_db_blocker):
     with django_db_blocker.unblock():
         call_command("load_demo", verbosity=0)
+        demo_snapshot.take()
 
 
 @pytest.fixture

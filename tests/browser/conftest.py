@@ -10,7 +10,8 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from django.core.management import call_command
+
+from tests import demo_snapshot
 
 # Playwright's sync API keeps an event loop running in the test thread; Django's guard
 # against ORM calls from async code would otherwise refuse the fixtures' database work.
@@ -64,5 +65,5 @@ def pytest_runtest_makereport(item, call):
 @pytest.fixture
 def site_url(live_server, transactional_db):
     """The demo site served by a live server (database emptied again after each test)."""
-    call_command("load_demo", verbosity=0)
+    demo_snapshot.restore()
     return live_server.url
