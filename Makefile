@@ -36,8 +36,11 @@ check: install
 	DJANGO_SETTINGS_MODULE=portal.settings.test $(MANAGE) check --fail-level WARNING
 	DJANGO_SETTINGS_MODULE=portal.settings.test $(MANAGE) makemigrations --check --dry-run
 
+# On every CPU (pytest-xdist; PYTEST_WORKERS=0 runs in one process). Tests that share an
+# expensive fixture stay on one worker (xdist_group, see conftest.py).
+PYTEST_WORKERS ?= auto
 pytest: install
-	$(BIN)/pytest $(PYTEST_ARGS)
+	$(BIN)/pytest -n $(PYTEST_WORKERS) --dist loadgroup $(PYTEST_ARGS)
 
 chromium:
 	scripts/ensure-chromium

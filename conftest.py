@@ -14,6 +14,18 @@ from tests import demo_snapshot
 from tests.postgres import redis_port  # noqa: F401 (fixture: a Redis of the test run's own)
 
 
+# Tests that share an expensive session or module fixture run on one pytest-xdist worker
+# (``--dist loadgroup``), so it is built once: the throw-away PostgreSQL demo of
+# tests/postgres.py, and each interop module's calendar files.
+@pytest.hookimpl(tryfirst=True)
+def pytest_collection_modifyitems(items):
+    for item in items:
+        if "demo_postgres" in item.fixturenames:
+            item.add_marker(pytest.mark.xdist_group("demo_postgres"))
+        elif item.path.parent.name == "interop":
+            item.add_marker(pytest.mark.xdist_group(item.path.stem))
+
+
 @pytest.fixture(scope="session")
 def django_db_setup(django_db_setup, django_db_blocker):
     with django_db_blocker.unblock():
