@@ -3,7 +3,7 @@
 
 The expected VEVENTs are the ``Session`` rows the feed should hold, worked out here from the
 rule rather than with the feed's own query: sessions of live pages that ended at most
-``events.calendar.FEED_HISTORY`` before the feed was fetched. A session whose local start
+``events.queries.FEED_HISTORY`` before the feed was fetched. A session whose local start
 and end dates differ, and whose end time is later than its start time, is one VEVENT per day
 (the UID of day n > 1 is the session's with ``.day<n>`` before the ``@``), each from the
 start time to the end time; that is the writer's rule for a page without a timetable, and
@@ -42,8 +42,8 @@ def fetch(port, path):
 
 def expected_events(now):
     """``(expected, sessions, split)``: the VEVENTs the full feed should hold at ``now``."""
-    from events.calendar import FEED_HISTORY
     from events.models import Session
+    from events.queries import FEED_HISTORY
 
     sessions = list(
         Session.objects.filter(page__live=True, ends_at__gte=now - FEED_HISTORY).order_by("pk")

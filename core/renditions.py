@@ -21,7 +21,7 @@ TEMPLATE_RENDITIONS = (
     "fill-800x600|format-webp",  # home/home_page.html (hero)
     "width-960|format-webp",  # blocks/figure_block.html
     "fill-640x360|format-webp",  # programmes/includes/card.html
-    "fill-1200x630|format-jpeg",  # press release og:image (press/views.py)
+    "fill-1200x630|format-jpeg",  # press release og:image (press/presenters.py)
 )
 
 

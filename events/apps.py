@@ -19,12 +19,12 @@ class EventsConfig(AppConfig):
     def ready(self):
         # Imported once the app registry is ready: models, and modules that import them.
         from directory.models import Place
-        from events import presenters, sections, views  # noqa: F401  (sections: registers slots)
+        from events import presenters, sections  # noqa: F401  (sections: registers slots)
         from events.models import CalendarPage, CoursePage, EventIndexPage, EventPage
         from events.sessions import on_page_published, on_page_unpublished, on_place_saving
 
-        EventIndexPage.calendar_context = staticmethod(views.calendar_context)
-        EventIndexPage.archive_context = staticmethod(views.archive_context)
+        EventIndexPage.calendar_context = staticmethod(presenters.calendar_context)
+        EventIndexPage.archive_context = staticmethod(presenters.archive_context)
         CalendarPage.detail_class = presenters.CalendarEntryDetail
 
         for model in (EventPage, CoursePage):

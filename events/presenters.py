@@ -1,17 +1,28 @@
-"""What an event or course page shows, loaded in a fixed number of queries."""
+"""What the calendar's pages show: the list and month views, the archive, and an event's or
+course's page, each loaded in a fixed number of queries."""
 
 from collections import OrderedDict
+from itertools import groupby
 
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.translation import get_language
 
-from core.cache import cached
+from core.cache import cached, normalised_query
+from core.filters import ResultsPage
 from core.i18n import absolute_url, localize_all, localize_pages, source_of
 from core.jsonld import json_ld_script
 from core.sections import sections_for
-from events.calendar import entries_for, localized_places
 from events.models import EventPage, EventStatus, Session
+from events.queries import (
+    PAGE_SIZE,
+    CalendarQuery,
+    entries_for,
+    localized_places,
+    parse_month,
+    shift_month,
+)
 from events.timetable import in_language
 
 SCHEMA_STATUS = {
@@ -260,3 +271,100 @@ class CalendarEntryDetail:
             }
             for entry in self.upcoming[:20]
         ]
+
+
+def feed_links(page, request, route, query=""):
+    """The https and webcal:// addresses of a page's feed."""
+    url = absolute_url(page, request) + route
+    if query:
+        url += "?" + query
+    return {"feed_url": url, "webcal_url": "webcal://" + url.split("://", 1)[1]}
+
+
+def calendar_context(index, request):
+    query = CalendarQuery(index, request.GET)
+    context = {
+        "calendar": query,
+        "view": "list",
+        "bad_month": None,
+        "list_query": query.query_without("view", "month", "page"),
+        "list_key": normalised_query(request),
+    }
+    context.update(feed_links(index, request, "feed.ics", query.filter_query()))
+    if request.GET.get("view") == "month":
+        context["view"] = "month"
+        today = timezone.localdate()
+        first = today.replace(day=1)
+        if "month" in request.GET:
+            parsed = parse_month(request.GET["month"], today)
+            if parsed is None:
+                context["bad_month"] = request.GET["month"]
+            else:
+                first = parsed
+        grid = MonthGrid(query, first, index.locale)
+        context.update(
+            month=first,
+            month_grid=grid,
+            previous_month=shift_month(first, -1).strftime("%Y-%m"),
+            next_month=shift_month(first, 1).strftime("%Y-%m"),
+            previous_allowed=parse_month(shift_month(first, -1).strftime("%Y-%m"), today),
+            next_allowed=parse_month(shift_month(first, 1).strftime("%Y-%m"), today),
+            month_query=query.query_without("month", "page", "view"),
+        )
+    else:
+        context.update(
+            listing=ResultsPage(
+                query.upcoming(),
+                request.GET.get("page"),
+                PAGE_SIZE,
+                decorate=lambda sessions: by_day(entries_for(sessions, index.locale)),
+            ),
+            page_query=query.query_without("page"),
+        )
+    return context
+
+
+def by_day(entries):
+    return [(day, list(items)) for day, items in groupby(entries, lambda e: e.starts_at.date())]
+
+
+class MonthGrid:
+    """A month of the calendar, week by week; computed when asked."""
+
+    def __init__(self, query, first, locale):
+        self.query, self.first, self.locale = query, first, locale
+
+    @cached_property
+    def entries(self):
+        return entries_for(self.query.in_month(self.first), self.locale)
+
+    @cached_property
+    def weeks(self):
+        return self.query.month_grid(self.first, self.entries)
+
+
+def with_results_badges(entries):
+    """Mark the past events whose page has results (an introduction or a forum's): one query."""
+    pks = [entry.page.pk for entry in entries]
+    with_results = set(
+        EventPage.objects.filter(pk__in=pks)
+        .filter(Q(forums__results__gt="") | ~Q(results_introduction=""))
+        .values_list("pk", flat=True)
+    )
+    for entry in entries:
+        entry.has_results = entry.page.pk in with_results
+    return entries
+
+
+def archive_context(index, request):
+    query = CalendarQuery(index, request.GET)
+    return {
+        "calendar": query,
+        "listing": ResultsPage(
+            query.past_events(),
+            request.GET.get("page"),
+            PAGE_SIZE,
+            decorate=lambda sessions: with_results_badges(entries_for(sessions, index.locale)),
+        ),
+        "page_query": query.query_without("page"),
+    }

@@ -5,8 +5,8 @@ from django.utils import timezone
 
 from core.i18n import absolute_url, source_of
 from core.sections import page_section
-from events.calendar import entries_for
 from events.models import EventIndexPage, Session
+from events.queries import entries_for
 
 HOME_COUNT = 4
 PROGRAMME_COUNT = 6

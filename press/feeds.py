@@ -12,7 +12,7 @@ from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
 from django.utils.translation import gettext as _
 
 from core.i18n import absolute_url
-from press.views import visible_releases
+from press.queries import visible_releases
 from programmes.models import ProgrammePage
 
 ITEMS = 30

@@ -28,7 +28,7 @@ class PressReleaseIndexPage(RoutablePageMixin, Page):
     subpage_types = ["press.PressReleasePage"]
     max_count_per_parent = 1
 
-    # Bound in PressConfig.ready(): press.views and press.feeds import this module.
+    # Bound in PressConfig.ready(): press.presenters and press.feeds import this module.
     # index_context(index, request) -> dict; feed_class(index, "rss" or "atom")
     index_context = None
     feed_class = None
@@ -151,7 +151,7 @@ class PressReleasePage(Page):
     parent_page_types = ["press.PressReleaseIndexPage"]
     subpage_types = []
 
-    # Bound in PressConfig.ready(): press.views imports this module.
+    # Bound in PressConfig.ready(): press.presenters imports this module.
     # detail_class(page, request): what the page shows beyond its fields
     detail_class = None
 

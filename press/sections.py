@@ -5,7 +5,8 @@ from core.i18n import localize_pages, source_of
 from core.pages import public
 from core.sections import page_section
 from press.models import PressReleaseIndexPage, PressReleasePage
-from press.views import visible_releases, with_list_data
+from press.presenters import with_list_data
+from press.queries import visible_releases
 
 HOME_COUNT = 3
 RELATED_COUNT = 5

@@ -41,7 +41,7 @@ class ProgrammeIndexPage(Page):
     subpage_types = ["programmes.ProgrammePage"]
     max_count_per_parent = 1
 
-    # Bound in ProgrammesConfig.ready(): programmes.finder imports this module.
+    # Bound in ProgrammesConfig.ready(): programmes.queries imports this module.
     # finder_class(index_page, request)
     finder_class = None
 

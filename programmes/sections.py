@@ -1,8 +1,8 @@
 """The programmes' part of the home page: a few current programmes and the way to the finder."""
 
 from core.sections import page_section
-from programmes.finder import STATUS_ORDER, visible_programmes, with_card_data
 from programmes.models import ProgrammeIndexPage
+from programmes.queries import STATUS_ORDER, visible_programmes, with_card_data
 
 FEATURED_COUNT = 3
 

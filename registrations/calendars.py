@@ -8,10 +8,10 @@ person no longer has). It carries no personal data: the link is signed and ungue
 the other personal links, and it names only the event and the forums.
 """
 
-from events.calendar import entries_for
 from events.feeds import FeedBuilder
 from events.ics import FeedWriter, conference_parts
 from events.models import CalendarPage, Session
+from events.queries import entries_for
 from registrations.models import Registration
 
 # (STATUS, how much SEQUENCE it adds): rising along a registration's way (waiting → booked

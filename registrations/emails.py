@@ -7,8 +7,8 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 
 from core.mail import mail_builder
-from events.calendar import entries_for
 from events.models import Forum, Session
+from events.queries import entries_for
 from registrations.calendars import page_in_language, personal_calendar
 from registrations.links import personal_url
 from registrations.models import Registration

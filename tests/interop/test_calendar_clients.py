@@ -18,7 +18,6 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from wagtail.models import Locale
 
-from events.calendar import FEED_HISTORY
 from events.feeds import FeedBuilder
 from events.models import (
     CalendarPage,
@@ -28,6 +27,7 @@ from events.models import (
     EventPage,
     Session,
 )
+from events.queries import FEED_HISTORY
 from events.schedules import LOCAL_TZ
 from events.tests.conftest import weekly
 from registrations.links import personal_url
