@@ -11,55 +11,46 @@ from wagtail.models import TranslatableMixin
 from wagtail.search import index
 
 
-class SlugLookupMixin(models.Model):
-    """Filter URLs carry the slug of the German record; every translation keeps it."""
+class Vocabulary(TranslatableMixin, index.Indexed, models.Model):
+    """A word visitors filter offers by (topics, target groups): a name in every language, and
+    the slug of the German record, which filter URLs carry and every translation keeps."""
 
     slug = models.SlugField(
         _("slug"),
         max_length=80,
         help_text=_("Short name for web addresses, e.g. “single-parents”. Keep it unchanged."),
     )
-
-    class Meta:
-        abstract = True
-
-
-class Topic(TranslatableMixin, SlugLookupMixin, index.Indexed):
     name = models.CharField(_("name"), max_length=120)
 
-    panels = [
-        FieldPanel("name", help_text=_("A short topic as visitors look for it, e.g. “Bonding”.")),
-        FieldPanel("slug"),
-    ]
     search_fields = [index.SearchField("name"), index.AutocompleteField("name")]
 
     class Meta(TranslatableMixin.Meta):
+        abstract = True
+        ordering = ["name"]
+        unique_together = [("translation_key", "locale"), ("slug", "locale")]
+
+    def __str__(self):
+        return self.name
+
+    @staticmethod
+    def panels_with(name_help_text):
+        return [FieldPanel("name", help_text=name_help_text), FieldPanel("slug")]
+
+
+class Topic(Vocabulary):
+    panels = Vocabulary.panels_with(_("A short topic as visitors look for it, e.g. “Bonding”."))
+
+    class Meta(Vocabulary.Meta):
         verbose_name = _("topic")
         verbose_name_plural = _("topics")
-        ordering = ["name"]
-        unique_together = [("translation_key", "locale"), ("slug", "locale")]
-
-    def __str__(self):
-        return self.name
 
 
-class TargetGroup(TranslatableMixin, SlugLookupMixin, index.Indexed):
-    name = models.CharField(_("name"), max_length=120)
+class TargetGroup(Vocabulary):
+    panels = Vocabulary.panels_with(_("Who an offer is for, e.g. “Single parents”."))
 
-    panels = [
-        FieldPanel("name", help_text=_("Who an offer is for, e.g. “Single parents”.")),
-        FieldPanel("slug"),
-    ]
-    search_fields = [index.SearchField("name"), index.AutocompleteField("name")]
-
-    class Meta(TranslatableMixin.Meta):
+    class Meta(Vocabulary.Meta):
         verbose_name = _("target group")
         verbose_name_plural = _("target groups")
-        ordering = ["name"]
-        unique_together = [("translation_key", "locale"), ("slug", "locale")]
-
-    def __str__(self):
-        return self.name
 
 
 class District(index.Indexed, models.Model):

@@ -26,6 +26,61 @@ from programmes.vocabulary import (
 )
 
 
+class OfferPage(Page):
+    """What programme pages and calendar pages (events, courses) share: the words and picture
+    of cards and feeds, topics, cost and a contact. Abstract: each kind has its own table."""
+
+    base_form_class = PortalPageForm
+
+    teaser = models.TextField(
+        _("teaser"),
+        max_length=300,
+        help_text=_(
+            "One or two plain sentences for cards, search results and feeds: who is it for, "
+            "what do they get?"
+        ),
+    )
+    image = models.ForeignKey(
+        "core.PortalImage",
+        verbose_name=_("image"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("Shown on the card and at the top. Its alt text is required."),
+    )
+    body = StreamField(
+        BaseStreamBlock(),
+        verbose_name=_("body"),
+        blank=True,
+        help_text=_(
+            "The main content, built from blocks: paragraphs, images, quotes, links and more."
+        ),
+    )
+    topics = ParentalManyToManyField("directory.Topic", verbose_name=_("topics"), blank=True)
+    is_free = models.BooleanField(_("free of charge"), default=True)
+    cost_note = models.CharField(
+        _("cost"), max_length=200, blank=True, help_text=_("e.g. “€ 5 per session for material”")
+    )
+    contact = models.ForeignKey(
+        "directory.ContactPerson",
+        verbose_name=_("contact person"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("teaser", boost=1.5),
+        index.SearchField("body"),
+    ]
+
+    class Meta:
+        abstract = True
+
+
 class ProgrammeIndexPage(Page):
     """The offer finder: every programme of the site, filterable by what families need."""
 
@@ -55,32 +110,12 @@ class ProgrammeIndexPage(Page):
         return context
 
 
-class ProgrammePage(Page):
-    base_form_class = PortalPageForm
-
+class ProgrammePage(OfferPage):
     class Status(models.TextChoices):
         PLANNED = "planned", _("Planned")
         RUNNING = "running", _("Running")
         ENDED = "ended", _("Ended")
 
-    teaser = models.TextField(
-        _("teaser"),
-        max_length=300,
-        help_text=_(
-            "One or two plain sentences for cards, search results and feeds: who is it for, "
-            "what do they get?"
-        ),
-    )
-    image = models.ForeignKey(
-        "core.PortalImage",
-        verbose_name=_("image"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        help_text=_("Shown on the card and at the top. Its alt text is required."),
-    )
-    body = StreamField(BaseStreamBlock(), verbose_name=_("body"), blank=True)
     status = models.CharField(
         _("status"), max_length=10, choices=Status.choices, default=Status.RUNNING
     )
@@ -101,7 +136,6 @@ class ProgrammePage(Page):
         blank=True,
         help_text=_("Where exactly, in words, e.g. “four paediatric practices in the district”."),
     )
-    topics = ParentalManyToManyField("directory.Topic", verbose_name=_("topics"), blank=True)
     target_groups = ParentalManyToManyField(
         "directory.TargetGroup", verbose_name=_("target groups"), blank=True
     )
@@ -121,10 +155,6 @@ class ProgrammePage(Page):
         blank=True,
         help_text=_("Leave empty if there is no upper limit."),
     )
-    is_free = models.BooleanField(_("free of charge"), default=True)
-    cost_note = models.CharField(
-        _("cost"), max_length=200, blank=True, help_text=_("e.g. “€ 5 per session for material”")
-    )
     accessibility_note = models.TextField(_("accessibility"), max_length=500, blank=True)
     childcare_note = models.TextField(
         _("childcare"),
@@ -135,26 +165,13 @@ class ProgrammePage(Page):
     legal_basis = models.CharField(
         _("legal basis"), max_length=200, blank=True, help_text=_("e.g. “§ 20a SGB V”, “KKG”")
     )
-    contact = models.ForeignKey(
-        "directory.ContactPerson",
-        verbose_name=_("contact person"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
     website = models.URLField(_("programme website"), blank=True)
 
     content_panels = [
         *Page.content_panels,
         FieldPanel("teaser"),
         FieldPanel("image"),
-        FieldPanel(
-            "body",
-            help_text=_(
-                "The main content, built from blocks: paragraphs, images, quotes, links and more."
-            ),
-        ),
+        FieldPanel("body"),
         InlinePanel("figures", label=_("Key figures"), heading=_("Key figures")),
         InlinePanel("sub_projects", label=_("Sub-project"), heading=_("Sub-projects")),
     ]
@@ -252,9 +269,7 @@ class ProgrammePage(Page):
     )
 
     search_fields = [
-        *Page.search_fields,
-        index.SearchField("teaser", boost=1.5),
-        index.SearchField("body"),
+        *OfferPage.search_fields,
         index.SearchField("region_note"),
         index.FilterField("status"),
         index.RelatedFields("topics", [index.SearchField("name")]),

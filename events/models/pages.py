@@ -19,14 +19,13 @@ from wagtail.admin.panels import (
     TabbedInterface,
 )
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
-from wagtail.fields import RichTextField, StreamField
+from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
-from core.blocks import PARAGRAPH_FEATURES, BaseStreamBlock
-from core.forms import PortalPageForm
+from core.blocks import PARAGRAPH_FEATURES
 from core.sections import sections_for
-from programmes.models import OfferLanguage
+from programmes.models import OfferLanguage, OfferPage
 
 
 class Audience(models.TextChoices):
@@ -82,28 +81,9 @@ class EventIndexPage(RoutablePageMixin, Page):
         return TemplateResponse(request, "events/event_archive.html", context)
 
 
-class CalendarPage(Page):
+class CalendarPage(OfferPage):
     """What events and courses share. Not created directly: editors pick one of its kinds."""
 
-    base_form_class = PortalPageForm
-
-    teaser = models.TextField(
-        _("teaser"),
-        max_length=300,
-        help_text=_(
-            "One or two plain sentences for the calendar, search results and feeds: what "
-            "happens, for whom?"
-        ),
-    )
-    image = models.ForeignKey(
-        "core.PortalImage",
-        verbose_name=_("image"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
-    body = StreamField(BaseStreamBlock(), verbose_name=_("body"), blank=True)
     status = models.CharField(
         _("status"), max_length=20, choices=EventStatus.choices, default=EventStatus.SCHEDULED
     )
@@ -127,25 +107,12 @@ class CalendarPage(Page):
     audience = models.CharField(
         _("audience"), max_length=20, choices=Audience.choices, default=Audience.EVERYONE
     )
-    topics = ParentalManyToManyField("directory.Topic", verbose_name=_("topics"), blank=True)
     programmes = ParentalManyToManyField(
         "programmes.ProgrammePage",
         verbose_name=_("programmes"),
         blank=True,
         related_name="calendar_pages",
         help_text=_("The programmes this belongs to; their pages list it."),
-    )
-    is_free = models.BooleanField(_("free of charge"), default=True)
-    cost_note = models.CharField(
-        _("cost"), max_length=200, blank=True, help_text=_("e.g. “€ 20 including lunch”")
-    )
-    contact = models.ForeignKey(
-        "directory.ContactPerson",
-        verbose_name=_("contact person"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
     )
 
     # Registration (the registrations app takes the bookings; the settings live here so
@@ -182,12 +149,21 @@ class CalendarPage(Page):
 
     is_creatable = False
 
-    search_fields = [
-        *Page.search_fields,
-        index.SearchField("teaser", boost=1.5),
-        index.SearchField("body"),
-        index.FilterField("status"),
-    ]
+    search_fields = [*OfferPage.search_fields, index.FilterField("status")]
+
+    @staticmethod
+    def content_panels_with(*when):
+        """The "Content" tab of every kind of calendar entry; ``when`` goes below the teaser."""
+        return [
+            *Page.content_panels,
+            FieldPanel("teaser"),
+            *when,
+            FieldPanel(
+                "image",
+                help_text=_("Shown at the top and in the calendar. Its alt text is required."),
+            ),
+            FieldPanel("body"),
+        ]
 
     common_panels = [
         MultiFieldPanel(
@@ -369,26 +345,15 @@ class EventPage(CalendarPage):
         help_text=_("After the event: what came out of it. The forums' results follow."),
     )
 
-    content_panels = [
-        *Page.content_panels,
-        FieldPanel("teaser"),
+    content_panels = CalendarPage.content_panels_with(
         FieldRowPanel(
             [
                 FieldPanel("start", help_text=_("Date and time it begins (German time).")),
                 FieldPanel("end", help_text=_("Date and time it ends (German time).")),
             ],
             heading=_("When"),
-        ),
-        FieldPanel(
-            "image", help_text=_("Shown at the top and in the calendar. Its alt text is required.")
-        ),
-        FieldPanel(
-            "body",
-            help_text=_(
-                "The main content, built from blocks: paragraphs, images, quotes, links and more."
-            ),
-        ),
-    ]
+        )
+    )
     conference_panels = [
         InlinePanel("agenda_items", label=_("Agenda item"), heading=_("Timetable")),
         InlinePanel(
@@ -431,19 +396,7 @@ class CoursePage(CalendarPage):
     """A course of dated sessions, e.g. an attachment training of 20 weekly evenings held in
     two family centres at once."""
 
-    content_panels = [
-        *Page.content_panels,
-        FieldPanel("teaser"),
-        FieldPanel(
-            "image", help_text=_("Shown at the top and in the calendar. Its alt text is required.")
-        ),
-        FieldPanel(
-            "body",
-            help_text=_(
-                "The main content, built from blocks: paragraphs, images, quotes, links and more."
-            ),
-        ),
-    ]
+    content_panels = CalendarPage.content_panels_with()
     schedule_panels = [
         InlinePanel(
             "schedules",
