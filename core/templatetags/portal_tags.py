@@ -1,4 +1,5 @@
 from django import template
+from django.db.models import Q
 from django.urls import translate_url
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
@@ -8,6 +9,7 @@ from wagtail.models import Locale, Page, Site
 from core.cache import cached
 from core.locales import language_info, site_languages
 from core.pages import public
+from core.request_memo import memo
 
 register = template.Library()
 
@@ -69,11 +71,13 @@ def current_language_info():
 
 @register.simple_tag(takes_context=True)
 def localized_home(context):
+    """The home page in the visitor's language (menu, footer, error pages ask for it): looked
+    up once per request."""
     request = context.get("request")
     site = Site.find_for_request(request) if request else None
     if site is None:
         return None
-    return site.root_page.localized
+    return memo(("localized-home", site.pk, get_language()), lambda: site.root_page.localized)
 
 
 @register.simple_tag(takes_context=True)
@@ -95,21 +99,19 @@ LEGAL_LINKS = (
 @register.simple_tag(takes_context=True)
 def legal_links(context, org):
     """The footer's links (imprint, privacy, accessibility, sign language) as ``(label, url)``
-    in the visitor's language where the page is translated: two queries for all four, where
-    following each foreign key and its translation took eight."""
+    in the visitor's language where the page is translated: one query for all four and their
+    translations, where following each foreign key and its translation took eight."""
     ids = {name: getattr(org, f"{name}_id", None) for name, _label in LEGAL_LINKS}
-    pages = {
-        page.pk: page for page in Page.objects.live().filter(pk__in=filter(None, ids.values()))
-    }
-    if not pages:
+    chosen = [pk for pk in ids.values() if pk]
+    if not chosen:
         return []
     locale = Locale.get_active()
-    translated = {
-        page.translation_key: page
-        for page in Page.objects.live().filter(
-            translation_key__in=[p.translation_key for p in pages.values()], locale=locale
-        )
-    }
+    keys = Page.objects.filter(pk__in=chosen).values("translation_key")
+    found = list(
+        Page.objects.live().filter(Q(pk__in=chosen) | Q(translation_key__in=keys, locale=locale))
+    )
+    pages = {page.pk: page for page in found if page.pk in chosen}
+    translated = {page.translation_key: page for page in found if page.locale_id == locale.pk}
     request = context.get("request")
     links = []
     for name, label in LEGAL_LINKS:
