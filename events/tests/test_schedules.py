@@ -1,8 +1,7 @@
-"""Sessions in Europe/Berlin wall-clock time, whatever daylight saving time does."""
+"""Sessions in Europe/Berlin wall-clock time, whatever daylight saving time does, as published
+courses write them (the rules alone, without a database: test_schedule_rules.py)."""
 
 from datetime import UTC, date, datetime, time, timedelta
-
-import recurrence
 
 from events.models import Session
 from events.sessions import sync_sessions
@@ -26,55 +25,6 @@ def test_weekly_series_stays_at_18_00_across_both_switches_of_2027(calendar_site
     assert by_day[date(2027, 10, 26)].starts_at == datetime(2027, 10, 26, 16, tzinfo=UTC)
     assert by_day[date(2027, 11, 2)].starts_at == datetime(2027, 11, 2, 17, tzinfo=UTC)
     assert all(s.ends_at - s.starts_at == timedelta(minutes=90) for s in sessions)
-
-
-def test_until_includes_the_last_day_even_when_the_widget_wrote_it_in_utc(calendar_site):
-    # The recurrence widget turns "until 1 June 2027" into 20270531T220000Z.
-    rule = recurrence.deserialize("RRULE:FREQ=WEEKLY;UNTIL=20270531T220000Z;BYDAY=TU")
-    course = make_course(
-        calendar_site,
-        schedules=[
-            {
-                "first_date": date(2027, 3, 2),
-                "start_time": time(18),
-                "duration": 60,
-                "recurrence": rule,
-                "place": calendar_site["wehlheiden"],
-            }
-        ],
-    )
-    days = [berlin(s).date() for s in Session.objects.filter(page=course)]
-    assert days[0] == date(2027, 3, 2)
-    assert days[-1] == date(2027, 6, 1)
-    assert len(days) == 14
-
-
-def test_count_and_until_give_the_same_series(calendar_site):
-    by_count = make_course(
-        calendar_site,
-        schedules=[
-            {
-                "first_date": date(2027, 3, 2),
-                "start_time": time(18),
-                "recurrence": weekly(count=5),
-            }
-        ],
-    )
-    by_until = make_course(
-        calendar_site,
-        schedules=[
-            {
-                "first_date": date(2027, 3, 2),
-                "start_time": time(18),
-                "recurrence": weekly(until=datetime(2027, 3, 30)),
-            }
-        ],
-    )
-    counted = [s.starts_at for s in Session.objects.filter(page=by_count)]
-    until = [s.starts_at for s in Session.objects.filter(page=by_until)]
-    assert counted == until
-    assert len(counted) == 5
-    assert berlin(Session.objects.filter(page=by_until).last()).date() == date(2027, 3, 30)
 
 
 def test_cancelled_session_on_the_day_of_the_switch(calendar_site):
