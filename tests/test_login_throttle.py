@@ -157,3 +157,12 @@ def test_no_password_is_stored_with_the_failures(client, editors):
     assert attempt.username == "redakteurin"
     assert attempt.ip_address == "203.0.113.7"
     assert "falsch" not in attempt.post_data
+
+
+def test_a_request_without_an_address_is_recorded_without_one(rf):
+    from core.login_throttle import login_address
+
+    request = rf.get("/admin/login/")
+    del request.META["REMOTE_ADDR"]
+    assert login_address(request) is None  # "unknown" would not fit PostgreSQL's inet column
+    assert login_address(rf.get("/", REMOTE_ADDR="2001:db8::1")) == "2001:db8::1"

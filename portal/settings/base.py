@@ -255,7 +255,7 @@ REGISTRATION_RATE_WINDOW = int(os.environ.get("REGISTRATION_RATE_WINDOW", "600")
 # django-axes: LOGIN_FAILURE_LIMIT failed logins for one username from one client address
 # lock that pair out for LOGIN_LOCKOUT_SECONDS, even with the right password; the username
 # from another address and other usernames are not affected (core/login_throttle.py). The
-# client address is core.protection.client_address.
+# client address is the rate limit's (core.protection.client_address).
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
     "django.contrib.auth.backends.ModelBackend",
@@ -266,7 +266,7 @@ AXES_FAILURE_LIMIT = LOGIN_FAILURE_LIMIT
 AXES_COOLOFF_TIME = timedelta(seconds=LOGIN_LOCKOUT_SECONDS)
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_USERNAME_CALLABLE = "core.login_throttle.username"
-AXES_CLIENT_IP_CALLABLE = "core.protection.client_address"
+AXES_CLIENT_IP_CALLABLE = "core.login_throttle.login_address"
 AXES_LOCKOUT_CALLABLE = "core.login_throttle.lockout_response"
 WAGTAILADMIN_USER_LOGIN_FORM = "core.login_throttle.ThrottledLoginForm"
 AXES_RESET_ON_SUCCESS = True
@@ -459,6 +459,8 @@ LOGGING = {
         "django.request": {"level": "ERROR"},
         # One line per background task and page action is noise on the console.
         "django_tasks": {"level": "WARNING"},
+        # django-axes reports every login at INFO; its warnings (failures, locks) stay.
+        "axes": {"level": "WARNING"},
         "wagtail": {"level": "WARNING"},
     },
 }
