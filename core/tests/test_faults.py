@@ -2,6 +2,8 @@
 without the ``db`` fixture are refused any query by pytest-django). tests/test_faults.py
 drives the same with a real server and a database that goes away."""
 
+import re
+
 from django.db import OperationalError
 from django.test import RequestFactory
 from django.utils import translation
@@ -57,3 +59,20 @@ def test_other_errors_are_left_to_the_500_page():
         unreachable(request)
     except OperationalError:
         assert faults.server_error(request).status_code == 503
+
+
+def test_the_503_pages_inline_style_carries_the_nonce_its_policy_names():
+    """django-csp names a nonce in the header only when the page used one: the bare error
+    page's only style must be allowed by the header sent with it, or it shows unstyled."""
+    from core.security import ContentSecurityPolicyMiddleware
+
+    def view(request):
+        return faults.DatabaseUnavailableMiddleware(unreachable).process_exception(
+            request, OperationalError("gone")
+        )
+
+    response = ContentSecurityPolicyMiddleware(view)(RequestFactory().get("/de/"))
+    html = response.content.decode()
+    [nonce] = re.findall(r'<style nonce="([^"]+)"', html)
+    assert f"'nonce-{nonce}'" in response["Content-Security-Policy"]
+    assert "'unsafe-inline'" not in response["Content-Security-Policy"]
