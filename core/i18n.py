@@ -21,9 +21,11 @@ def localized_map(objects, locale=None):
         return {}
     locale = locale or active_locale()
     by_key = {obj.translation_key: obj for obj in objects}
-    model = type(objects[0])
-    for translation in model.objects.filter(translation_key__in=by_key, locale=locale):
-        by_key[translation.translation_key] = translation
+    missing = [obj.translation_key for obj in objects if obj.locale_id != locale.pk]
+    if missing:  # none where every record is in that language already (German pages)
+        model = type(objects[0])
+        for translation in model.objects.filter(translation_key__in=missing, locale=locale):
+            by_key[translation.translation_key] = translation
     return by_key
 
 
@@ -74,13 +76,12 @@ def source_of(page):
 
 def localize_pages(pages, locale):
     """Pages in ``locale`` where a live translation exists, else themselves; one query."""
-    if not pages:
-        return []
+    missing = [p.translation_key for p in pages if p.locale_id != locale.pk]
+    if not missing:
+        return list(pages)
     model = type(pages[0])
     translated = {
         p.translation_key: p
-        for p in model.objects.filter(
-            translation_key__in=[p.translation_key for p in pages], locale=locale, live=True
-        )
+        for p in model.objects.filter(translation_key__in=missing, locale=locale, live=True)
     }
     return [translated.get(p.translation_key, p) for p in pages]

@@ -171,6 +171,13 @@ class OrganisationSettings(BaseSiteSetting, ClusterableModel):
     class Meta:
         verbose_name = _("organisation")
 
+    LEGAL_PAGES = ("imprint_page", "privacy_page", "accessibility_page", "sign_language_page")
+
+    @classmethod
+    def base_queryset(cls):
+        # The footer links the four pages on every page: read with the settings.
+        return super().base_queryset().select_related(*cls.LEGAL_PAGES)
+
     @property
     def social_links(self):
         links = [

@@ -10,6 +10,8 @@ from django.db.models import Exists, OuterRef
 from django.db.models.functions import Length, Substr
 from wagtail.models import PageViewRestriction
 
+from core.request_memo import memo
+
 
 def restricted():
     """The view restrictions that cover the outer page: its own or an ancestor's (a page
@@ -22,3 +24,20 @@ def restricted():
 def public(pages):
     """``pages`` without those under a view restriction, in one query."""
     return pages.filter(~Exists(restricted()))
+
+
+def live_children(page):
+    """The live children of ``page`` in their own types (their own fields are read when
+    first used), each with ``restricted`` telling whether a view restriction covers it: one
+    query per request, shared by the main menu and the home page's sections."""
+
+    def read():
+        children = page.get_children().live().annotate(restricted=Exists(restricted()))
+        return list(children.specific(defer=True))
+
+    return memo(("live-children", page.pk), read)
+
+
+def first_child_of_type(page, model):
+    """The first live child of ``page`` that is a ``model`` (path order), or None."""
+    return next((child for child in live_children(page) if isinstance(child, model)), None)

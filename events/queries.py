@@ -243,9 +243,12 @@ def session_rows(sessions):
     return [SessionRow(values) for values in sessions.annotate(**texts).values_list(*columns)]
 
 
-def localized_places(ids, locale):
-    """``{place id: the place in locale, or the German one}``: one query."""
-    originals = list(Place.objects.filter(pk__in=ids)) if ids else []
+def localized_places(ids, locale, loaded=None):
+    """``{place id: the place in locale, or the German one}``: at most two queries (none for
+    places already ``loaded`` in ``locale``)."""
+    loaded = loaded or {}
+    missing = set(ids) - loaded.keys()
+    originals = [*loaded.values(), *(Place.objects.filter(pk__in=missing) if missing else [])]
     mapping = localized_map(originals, locale)
     return {place.pk: mapping[place.translation_key] for place in originals}
 
@@ -258,6 +261,12 @@ def entries_for(sessions, locale, known=()):
     if not sessions:
         return []
     known = {page.pk: page for page in known}
+    loaded_places = {}
+    for session in sessions:  # what a queryset's select_related("page", "place") brought
+        if isinstance(session, Session) and Session.page.is_cached(session):
+            known.setdefault(session.page_id, session.page)
+        if isinstance(session, Session) and session.place_id and Session.place.is_cached(session):
+            loaded_places[session.place_id] = session.place
     sources = {s.page_id for s in sessions}
     pages = {pk: known[pk] for pk in sources & known.keys()}
     if missing := sources - pages.keys():
@@ -279,7 +288,7 @@ def entries_for(sessions, locale, known=()):
                 translation_key__in=foreign, locale=locale, live=True
             ).select_related("locale")
         )
-    places = localized_places({s.place_id for s in sessions if s.place_id}, locale)
+    places = localized_places({s.place_id for s in sessions if s.place_id}, locale, loaded_places)
     reasons = exception_reasons({s.exception_key for s in sessions if s.exception_key}, locale)
     entries = []
     for session in sessions:

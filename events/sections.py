@@ -4,6 +4,7 @@ courses and events on its page."""
 from django.utils import timezone
 
 from core.i18n import absolute_url, source_of
+from core.pages import first_child_of_type
 from core.sections import page_section
 from events.models import EventIndexPage, Session
 from events.queries import entries_for
@@ -14,14 +15,15 @@ PROGRAMME_COUNT = 6
 
 @page_section("home", order=20)
 def upcoming_events(home, request):
-    index = EventIndexPage.objects.child_of(home).live().first()
+    index = first_child_of_type(home, EventIndexPage)
     if index is None:
         return None
     source = source_of(index)
     sessions = (
         Session.objects.on_live_pages(below=source)
         .upcoming(timezone.now())
-        .filter(status=Session.Status.SCHEDULED)[:HOME_COUNT]
+        .filter(status=Session.Status.SCHEDULED)
+        .select_related("page__locale", "place")[:HOME_COUNT]
     )
     entries = entries_for(sessions, home.locale)
     if not entries:

@@ -9,15 +9,17 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
+from core import routing
 from core.blocks import PARAGRAPH_FEATURES, BaseStreamBlock
 from core.mail import send_after_commit
 from core.models import OrganisationSettings
+from core.routing import ViewRestrictionsInOneQuery
 from core.sections import home_sections
 from home.blocks import SignLanguageStreamBlock
 from home.form_pages import serve_form_page
 
 
-class HomePage(Page):
+class HomePage(ViewRestrictionsInOneQuery, Page):
     """The start page of one language's tree: a hero, an introduction and sections that the
     content apps fill (featured programmes, upcoming events, latest press releases)."""
 
@@ -112,6 +114,10 @@ class HomePage(Page):
     class Meta:
         verbose_name = _("home page")
 
+    def route(self, request, path_components):
+        # A site's root: every page on the way to the address in one query (core.routing).
+        return routing.route(self, request, path_components)
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         # Computed only when the template's kept fragment of them is rendered again.
@@ -123,7 +129,7 @@ class HomePage(Page):
         return home_sections(self, request)
 
 
-class ContentPage(Page):
+class ContentPage(ViewRestrictionsInOneQuery, Page):
     """A plain page: about us, imprint, privacy, accessibility statement."""
 
     introduction = models.TextField(
@@ -161,7 +167,7 @@ class FormField(AbstractFormField):
     page = ParentalKey("FormPage", on_delete=models.CASCADE, related_name="form_fields")
 
 
-class FormPage(AbstractEmailForm):
+class FormPage(ViewRestrictionsInOneQuery, AbstractEmailForm):
     """A simple form editors build themselves: contact, an enquiry to a programme's guide,
     feedback. Submissions are kept in the admin (with export) and notified by e-mail from a
     background task; the same spam protection as the registration form applies."""
@@ -207,7 +213,7 @@ class FormPage(AbstractEmailForm):
         return submission
 
 
-class SignLanguagePage(Page):
+class SignLanguagePage(ViewRestrictionsInOneQuery, Page):
     """Information in German Sign Language (DGS): videos with a player, a download link that
     tells format, size and duration, and the text of each video."""
 
@@ -241,7 +247,7 @@ class SignLanguagePage(Page):
         verbose_name = _("sign language page")
 
 
-class AccessibilityStatementPage(Page):
+class AccessibilityStatementPage(ViewRestrictionsInOneQuery, Page):
     """The accessibility statement (Erklärung zur Barrierefreiheit) as BITV 2.0 and the EU
     model statement require it, with a form to report a barrier. One per language tree."""
 

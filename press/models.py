@@ -13,9 +13,10 @@ from wagtail.search import index
 
 from core.blocks import PARAGRAPH_FEATURES, BaseStreamBlock
 from core.forms import PortalPageForm
+from core.routing import ViewRestrictionsInOneQuery
 
 
-class PressReleaseIndexPage(RoutablePageMixin, Page):
+class PressReleaseIndexPage(ViewRestrictionsInOneQuery, RoutablePageMixin, Page):
     introduction = RichTextField(_("introduction"), features=PARAGRAPH_FEATURES, blank=True)
 
     content_panels = [
@@ -50,7 +51,7 @@ class PressReleaseIndexPage(RoutablePageMixin, Page):
         return self.feed_class(self, "atom")(request)
 
 
-class PressReleasePage(Page):
+class PressReleasePage(ViewRestrictionsInOneQuery, Page):
     base_form_class = PortalPageForm
 
     date = models.DateField(_("release date"), default=timezone.localdate)

@@ -2,7 +2,7 @@
 event and course pages."""
 
 from core.i18n import localize_pages, source_of
-from core.pages import public
+from core.pages import first_child_of_type, public
 from core.sections import page_section
 from press.models import PressReleaseIndexPage, PressReleasePage
 from press.presenters import with_list_data
@@ -14,7 +14,7 @@ RELATED_COUNT = 5
 
 @page_section("home", order=30)
 def latest_releases(home, request):
-    index = PressReleaseIndexPage.objects.child_of(home).live().first()
+    index = first_child_of_type(home, PressReleaseIndexPage)
     if index is None:  # not translated yet: the German releases, marked as such
         index = PressReleaseIndexPage.objects.child_of(source_of(home)).live().first()
     if index is None:

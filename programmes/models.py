@@ -17,6 +17,7 @@ from wagtail.search import index
 from core.blocks import PARAGRAPH_FEATURES, BaseStreamBlock
 from core.cache import normalised_query
 from core.forms import PortalPageForm
+from core.routing import ViewRestrictionsInOneQuery
 from programmes.presenters import ProgrammeDetail
 from programmes.vocabulary import (
     AGE_GROUPS,
@@ -26,7 +27,7 @@ from programmes.vocabulary import (
 )
 
 
-class OfferPage(Page):
+class OfferPage(ViewRestrictionsInOneQuery, Page):
     """What programme pages and calendar pages (events, courses) share: the words and picture
     of cards and feeds, topics, cost and a contact. Abstract: each kind has its own table."""
 
@@ -81,7 +82,7 @@ class OfferPage(Page):
         abstract = True
 
 
-class ProgrammeIndexPage(Page):
+class ProgrammeIndexPage(ViewRestrictionsInOneQuery, Page):
     """The offer finder: every programme of the site, filterable by what families need."""
 
     introduction = RichTextField(

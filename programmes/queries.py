@@ -74,22 +74,20 @@ def visible_programmes(index_page, default_locale=None):
 
 
 def with_card_data(programmes, locale):
-    """Load what the cards show for these programmes: a fixed number of queries."""
-    if not programmes:
-        return []
-    queryset = (
-        ProgrammePage.objects.filter(pk__in=[p.pk for p in programmes])
-        .select_related("district", "locale")
-        .prefetch_related(
+    """The programmes of this queryset (sliced or not) with what their cards show, each
+    marked ``is_fallback`` where it is shown in German: a fixed number of queries."""
+    cards = list(
+        programmes.select_related("district", "locale", "image").prefetch_related(
             "languages",
             "places",
             Prefetch(
-                "image", queryset=get_image_model().objects.prefetch_renditions(CARD_RENDITION)
+                "image__renditions",
+                queryset=get_image_model().get_rendition_model().objects.filter(
+                    filter_spec=CARD_RENDITION
+                ),
             ),
         )
     )
-    loaded = {p.pk: p for p in queryset}
-    cards = [loaded[p.pk] for p in programmes]
     for card in cards:
         card.is_fallback = card.locale_id != locale.pk
     return cards
@@ -170,7 +168,7 @@ class Finder:
         return queryset.annotate(status_order=STATUS_ORDER).order_by("status_order", "title")
 
     def decorate(self, programmes):
-        return with_card_data(list(programmes), self.locale)
+        return with_card_data(programmes, self.locale)
 
     def relax_suggestions(self):
         """For an empty result: how many offers each single filter hides."""

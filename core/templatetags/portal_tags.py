@@ -1,5 +1,4 @@
 from django import template
-from django.db.models import Q
 from django.urls import translate_url
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
@@ -8,7 +7,7 @@ from wagtail.models import Locale, Page, Site
 
 from core.cache import cached
 from core.locales import language_info, site_languages
-from core.pages import public
+from core.pages import live_children, public
 from core.request_memo import memo
 
 register = template.Library()
@@ -85,7 +84,7 @@ def main_menu(context):
     home = localized_home(context)
     if home is None:
         return []
-    return list(public(home.get_children().live().in_menu()).specific(defer=True))
+    return [page for page in live_children(home) if page.show_in_menus and not page.restricted]
 
 
 LEGAL_LINKS = (
@@ -99,24 +98,23 @@ LEGAL_LINKS = (
 @register.simple_tag(takes_context=True)
 def legal_links(context, org):
     """The footer's links (imprint, privacy, accessibility, sign language) as ``(label, url)``
-    in the visitor's language where the page is translated: one query for all four and their
-    translations, where following each foreign key and its translation took eight."""
-    ids = {name: getattr(org, f"{name}_id", None) for name, _label in LEGAL_LINKS}
-    chosen = [pk for pk in ids.values() if pk]
-    if not chosen:
-        return []
+    in the visitor's language where the page is translated. The chosen pages come with the
+    settings (``OrganisationSettings.base_queryset``); their translations, where the visitor
+    reads another language, in one query for all four."""
+    chosen = {name: getattr(org, name) for name, _label in LEGAL_LINKS}
     locale = Locale.get_active()
-    keys = Page.objects.filter(pk__in=chosen).values("translation_key")
-    found = list(
-        Page.objects.live().filter(Q(pk__in=chosen) | Q(translation_key__in=keys, locale=locale))
-    )
-    pages = {page.pk: page for page in found if page.pk in chosen}
-    translated = {page.translation_key: page for page in found if page.locale_id == locale.pk}
+    elsewhere = [p.translation_key for p in chosen.values() if p and p.locale_id != locale.pk]
+    translated = {}
+    if elsewhere:
+        translated = {
+            page.translation_key: page
+            for page in Page.objects.live().filter(translation_key__in=elsewhere, locale=locale)
+        }
     request = context.get("request")
     links = []
     for name, label in LEGAL_LINKS:
-        page = pages.get(ids[name])
-        if page is not None:
+        page = chosen[name]
+        if page is not None and page.live:
             shown = translated.get(page.translation_key, page)
             links.append((label, shown.get_url(request)))
     return links

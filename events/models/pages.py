@@ -24,6 +24,7 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from core.blocks import PARAGRAPH_FEATURES
+from core.routing import ViewRestrictionsInOneQuery
 from core.sections import sections_for
 from programmes.models import OfferLanguage, OfferPage
 
@@ -45,7 +46,7 @@ class EventStatus(models.TextChoices):
 # --- the calendar ---------------------------------------------------------------------------
 
 
-class EventIndexPage(RoutablePageMixin, Page):
+class EventIndexPage(ViewRestrictionsInOneQuery, RoutablePageMixin, Page):
     """The calendar: upcoming events and course sessions as a list or a month, the archive of
     past events, and the iCal feed of whatever the filters select."""
 

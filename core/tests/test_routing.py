@@ -1,0 +1,115 @@
+"""Addresses find the same page as Wagtail's slug-by-slug walk, private pages stay private,
+in fewer queries (``core.routing``)."""
+
+import pytest
+from django.apps import apps
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from wagtail.models import Page, PageViewRestriction
+
+from core.routing import ViewRestrictionsInOneQuery, view_restrictions
+from events.models import EventPage
+
+PORTAL_APPS = {"home", "programmes", "events", "press"}
+
+
+def served(client, url):
+    response = client.get(url)
+    return response.status_code, response.get("Location", "")
+
+
+def an_event():
+    return EventPage.objects.live().filter(locale__language_code="de").first()
+
+
+def test_every_page_type_reads_its_restrictions_in_one_query():
+    page_types = [
+        model
+        for model in apps.get_models()
+        if issubclass(model, Page) and model._meta.app_label in PORTAL_APPS
+    ]
+    assert len(page_types) >= 10
+    missing = [m.__name__ for m in page_types if not issubclass(m, ViewRestrictionsInOneQuery)]
+    assert missing == []
+
+
+def test_pages_at_every_depth_and_sub_addresses_are_found(client, demo):
+    event = an_event()
+    for url in ["/de/", "/de/impressum/", "/de/kalender/", event.url, "/de/kalender/archive/"]:
+        assert client.get(url).status_code == 200, url
+    assert client.get("/de/kalender/feed.ics").status_code == 200
+    assert client.get("/de/presse/feed/rss/").status_code == 200
+
+
+@pytest.mark.parametrize(
+    "url",
+    ["/de/gibt-es-nicht/", "/de/impressum/gibt-es-nicht/", "/de/kalender/gibt-es-nicht/"],
+)
+def test_unknown_addresses_are_404(client, demo, url):
+    assert client.get(url).status_code == 404
+
+
+def test_a_draft_is_404_and_its_live_children_still_found(client, demo):
+    event = an_event()
+    calendar = event.get_parent()
+    Page.objects.filter(pk=calendar.pk).update(live=False)
+    assert client.get("/de/kalender/").status_code == 404
+    assert client.get(event.url).status_code == 200  # as in Wagtail's own walk
+
+
+def test_a_page_below_a_login_restriction_asks_for_a_login(client, demo):
+    event = an_event()
+    PageViewRestriction.objects.create(page=event.get_parent(), restriction_type="login")
+    for url in [event.url, "/de/kalender/", "/de/kalender/archive/"]:
+        status, location = served(client, url)
+        assert status == 302 and "login" in location, url
+    assert client.get("/de/impressum/").status_code == 200
+
+
+def test_a_restriction_on_the_home_page_covers_every_page(client, demo):
+    PageViewRestriction.objects.create(
+        page=Page.objects.get(slug="impressum").get_parent(), restriction_type="login"
+    )
+    assert served(client, "/de/impressum/")[0] == 302
+    assert served(client, an_event().url)[0] == 302
+
+
+def test_a_password_restriction_shows_the_password_form(client, demo):
+    event = an_event()
+    PageViewRestriction.objects.create(page=event, restriction_type="password", password="x1")
+    response = client.get(event.url)
+    assert response.status_code == 200
+    assert 'name="password"' in response.content.decode()
+
+
+def test_an_alias_has_the_restrictions_of_its_source(client, demo):
+    imprint = Page.objects.get(slug="impressum", locale__language_code="de").specific
+    PageViewRestriction.objects.create(page=imprint, restriction_type="login")
+    alias = imprint.create_alias(update_slug="impressum-kopie")
+    assert served(client, "/de/impressum-kopie/")[0] == 302
+    assert set(view_restrictions(alias)) == set(Page.get_view_restrictions(alias))
+
+
+def test_one_query_finds_what_wagtail_finds(demo):
+    event = an_event()
+    PageViewRestriction.objects.create(page=event.get_parent(), restriction_type="login")
+    PageViewRestriction.objects.create(page=event, restriction_type="password", password="x")
+    for page in [event, event.get_parent(), Page.objects.get(slug="impressum")]:
+        with CaptureQueriesContext(connection) as queries:
+            ours = set(view_restrictions(page))
+        assert len(queries) == 1
+        assert ours == set(Page.get_view_restrictions(page))
+
+
+def test_an_event_is_routed_in_two_queries_after_the_site(client, demo, settings):
+    settings.PAGE_CACHE_SECONDS = 0
+    url = an_event().url
+    client.get(url)
+    with CaptureQueriesContext(connection) as queries:
+        client.get(url)
+    page_reads = [q["sql"] for q in queries if 'FROM "wagtailcore_page"' in q["sql"]]
+    restriction_reads = [
+        q["sql"] for q in queries if q["sql"].lstrip().startswith('SELECT "wagtailcore_pageview')
+    ]
+    assert restriction_reads == []  # answered by the routing query
+    assert any('"url_path" IN' in sql for sql in page_reads)
