@@ -53,6 +53,10 @@ messages: install  ## Refresh the UI catalogues after changing strings, then tra
 	$(MANAGE) compilemessages --ignore=.venv
 
 bench: install node-tools  ## Benchmarks (not part of `make test`): they print their figures
+	# SQL queries per page type on the demo content, SQLite and PostgreSQL
+	DATABASE_URL= $(BIN)/pytest tests/test_queries_per_page.py -q -s -n 0
+	DATABASE_URL=$${BENCH_DATABASE_URL:-postgres://postgres@127.0.0.1:5432/test} \
+	  $(BIN)/pytest tests/test_queries_per_page.py -q -s -n 0
 	$(BIN)/python bench/calendar_feed.py
 	# seeds a large site on PostgreSQL, loads it through gunicorn, then runs
 	# bench/registration_load.py against PostgreSQL (BENCH_SCALE=0.1 for a quick run)

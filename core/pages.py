@@ -8,7 +8,8 @@ query, as a NOT EXISTS over the restrictions of the page or any ancestor.
 
 from django.db.models import Exists, OuterRef
 from django.db.models.functions import Length, Substr
-from wagtail.models import PageViewRestriction
+from django.utils.translation import get_language
+from wagtail.models import Locale, PageViewRestriction, Site
 
 from core.request_memo import memo
 
@@ -38,6 +39,58 @@ def live_children(page):
     return memo(("live-children", page.pk), read)
 
 
+def remember_live_children(page, rows):
+    """Keep for this request the live children of ``page`` that another query read (rows
+    annotated ``covered``, as ``restricted()`` finds it; path order)."""
+
+    def build():
+        children = []
+        for row in rows:
+            child = row.specific_deferred
+            child.restricted = row.covered
+            children.append(child)
+        return children
+
+    memo(("live-children", page.pk), build)
+
+
 def first_child_of_type(page, model):
     """The first live child of ``page`` that is a ``model`` (path order), or None."""
     return next((child for child in live_children(page) if isinstance(child, model)), None)
+
+
+def localized_home(request):
+    """The site's home page in the visitor's language (its root where not translated): read
+    once per request."""
+    site = Site.find_for_request(request) if request is not None else None
+    if site is None:
+        return None
+    return memo(("localized-home", site.pk, get_language()), lambda: site.root_page.localized)
+
+
+def remember_localized_home(request, home):
+    """Keep for this request the home page routing started from, where it is the site's
+    home in the visitor's language (the page ``localized_home`` would look up)."""
+    site = Site.find_for_request(request)
+    if site is None or home.translation_key != site.root_page.translation_key:
+        return
+    if home.locale_id == Locale.get_active().pk:
+        memo(("localized-home", site.pk, get_language()), lambda: home)
+
+
+def live_translations(page):
+    """The live translations of ``page`` (itself included) that no view restriction covers,
+    with their locales: one query per request (none where routing read them,
+    ``core.routing``)."""
+
+    def read():
+        translations = page.get_translations(inclusive=True).live().select_related("locale")
+        return list(public(translations))
+
+    return memo(("translations", page.translation_key), read)
+
+
+def remember_translations(translation_key, rows):
+    """Keep for this request the translations another query read (rows annotated
+    ``covered``)."""
+    memo(("translations", translation_key), lambda: [r for r in rows if r.live and not r.covered])

@@ -5,7 +5,8 @@ calendar page, then its specific record, then the event, then the event's specif
 and afterwards the event's ancestors and their view restrictions (six queries). Every page
 stores its whole address (``url_path``), so the site's home page (``HomePage.route``) reads
 every page on the way in one query, with a flag for a view restriction on each, and the
-target's own record in a second.
+target's own record in a second. The same query brings the home's children for the main
+menu (``core.pages.live_children``).
 
 Wagtail's rules stay as they are: a page on the way whose type decides its sub-addresses
 itself (a ``RoutablePageMixin`` route that matches, any other ``route`` of its own) gets the
@@ -19,6 +20,8 @@ from django.db.models.functions import Coalesce
 from django.http import Http404
 from wagtail.contrib.routable_page.models import RoutablePageMixin
 from wagtail.models import Page, PageViewRestriction
+
+from core import pages
 
 
 def ancestor_paths(page):
@@ -75,40 +78,78 @@ def _decides_rest(page_class, page, remaining):
     return True  # a route of its own: it decides, as in Wagtail's walk
 
 
+def _specific(page):
+    """``page.specific``, with the foreign keys its type names in ``select_related_when_served``
+    read in the same query (what every view of the page shows)."""
+    page_class = page.specific_class
+    related = getattr(page_class, "select_related_when_served", ())
+    if not related:
+        return page.specific
+    specific = page_class._default_manager.select_related(*related).get(pk=page.pk)
+    for name, value in page.__dict__.items():  # as Page.specific copies them
+        specific.__dict__.setdefault(name, value)
+    return specific
+
+
+def _read_rows(root, prefixes):
+    """In one query: the root and its ancestors, the pages at each prefix of the address,
+    the root's live children (the main menu), and the translations of the page at the whole
+    address (the language menu); each with ``restricted`` (a view restriction of its own)
+    and ``covered`` (one of its own or an ancestor's)."""
+    below = Q(path__startswith=root.path, depth__gt=root.depth)
+    if prefixes:
+        target = Page.objects.filter(below, url_path=prefixes[-1]).values("translation_key")
+    else:
+        target = [root.translation_key]
+    return list(
+        Page.objects.filter(
+            Q(path__in=ancestor_paths(root))
+            | below & Q(url_path__in=prefixes)
+            | below & Q(depth=root.depth + 1, live=True)
+            | Q(translation_key__in=target)
+        )
+        .select_related("locale")
+        .annotate(restricted=_restricted(), covered=Exists(pages.restricted()))
+        .order_by("depth", "path")
+    )
+
+
 def route(root, request, path_components):
     """What ``Page.route`` returns for ``root`` (a site's root page, specific) and the
     address below it."""
-    if not path_components:
-        return Page.route(root, request, path_components)
+    pages.remember_localized_home(request, root)
     prefixes = [
         root.url_path + "".join(f"{part}/" for part in path_components[:length])
         for length in range(1, len(path_components) + 1)
     ]
-    rows = list(
-        Page.objects.filter(
-            Q(path__in=ancestor_paths(root))
-            | Q(path__startswith=root.path, depth__gt=root.depth, url_path__in=prefixes)
-        )
-        .annotate(restricted=_restricted())
-        .order_by("depth")
+    rows = _read_rows(root, prefixes)
+    own = [row for row in rows if row.path.startswith(root.path)]
+    pages.remember_live_children(
+        root, [row for row in own if row.depth == root.depth + 1 and row.live]
     )
-    above = [row for row in rows if row.depth <= root.depth]
-    chain = []
-    for row in rows:  # the pages on the way, as long as each is the previous one's child
-        if row.depth == root.depth + len(chain) + 1 and row.url_path == prefixes[len(chain)]:
+    restricted = any(row.restricted for row in rows if row.path in ancestor_paths(root))
+    chain = []  # the pages on the way, as long as each is the previous one's child
+    for row in own:
+        if len(chain) < len(prefixes) and (
+            row.depth == root.depth + len(chain) + 1 and row.url_path == prefixes[len(chain)]
+        ):
             chain.append(row)
-    if not chain:
+    found = chain[-1] if chain else root
+    if len(chain) == len(prefixes):  # the address is a page: its translations were read
+        key = found.translation_key
+        pages.remember_translations(key, [row for row in rows if row.translation_key == key])
+    if not chain:  # the home page itself, or nothing below it matched: Wagtail's walk
+        if not path_components and not restricted:
+            root._route_has_no_restrictions = True
         return Page.route(root, request, path_components)
 
     parent = root
-    restricted = any(row.restricted for row in above)
     for position, page in enumerate(chain):
         page._cached_parent_obj = parent
         restricted = restricted or page.restricted
         remaining = path_components[position + 1 :]
-        last = position == len(chain) - 1
-        if last or _decides_rest(page.specific_class, page, remaining):
-            specific = page.specific
+        if page is found or _decides_rest(page.specific_class, page, remaining):
+            specific = _specific(page)
             specific._cached_parent_obj = parent
             if not restricted:
                 specific._route_has_no_restrictions = True

@@ -63,6 +63,17 @@ class CalendarEntryDetail:
     def next_entry(self):
         """The next session that takes place: one row, not the course's every date (those
         are rendered in a kept fragment)."""
+        if "entries" in self.__dict__:  # every session is loaded already
+            now = timezone.now()
+            return next(
+                (
+                    entry
+                    for entry in self.entries
+                    if entry.session.ends_at >= now
+                    and entry.session.status != Session.Status.CANCELLED
+                ),
+                None,
+            )
         sessions = (
             Session.objects.filter(page=self.source, ends_at__gte=timezone.now())
             .exclude(status=Session.Status.CANCELLED)
@@ -77,16 +88,20 @@ class CalendarEntryDetail:
 
     @cached_property
     def places(self):
-        """Every place the sessions meet at, each once."""
-        place_ids = list(
-            Session.objects.filter(page=self.source, place__isnull=False)
-            .order_by("starts_at", "pk")
-            .values_list("place_id", flat=True)
-        )
-        found = localized_places(set(place_ids), self.page.locale)
+        """Every place the sessions meet at, each once, in the order of the sessions."""
+        if "entries" in self.__dict__:  # every session is loaded already, with its place
+            in_order = [entry.place for entry in self.entries if entry.place is not None]
+        else:
+            place_ids = list(
+                Session.objects.filter(page=self.source, place__isnull=False)
+                .order_by("starts_at", "pk")
+                .values_list("place_id", flat=True)
+            )
+            found = localized_places(set(place_ids), self.page.locale)
+            in_order = [found[place_id] for place_id in place_ids]
         seen = OrderedDict()
-        for place_id in place_ids:
-            seen.setdefault(found[place_id].translation_key, found[place_id])
+        for place in in_order:
+            seen.setdefault(place.translation_key, place)
         return list(seen.values()) or ([self.place] if self.place else [])
 
     @cached_property

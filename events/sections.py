@@ -4,7 +4,7 @@ courses and events on its page."""
 from django.utils import timezone
 
 from core.i18n import absolute_url, source_of
-from core.pages import first_child_of_type
+from core.pages import first_child_of_type, localized_home
 from core.sections import page_section
 from events.models import EventIndexPage, Session
 from events.queries import entries_for
@@ -47,7 +47,11 @@ def programme_dates(programme, request):
         if len(first_per_page) >= PROGRAMME_COUNT:
             break
     entries = entries_for(list(first_per_page.values()), programme.locale)
-    index = EventIndexPage.objects.filter(locale=programme.locale).live().first()
+    home = localized_home(request)
+    if home is not None and home.locale_id == programme.locale_id:
+        index = first_child_of_type(home, EventIndexPage)  # read with the route already
+    else:
+        index = EventIndexPage.objects.filter(locale=programme.locale).live().first()
     feed_url = None
     if index is not None:
         feed_url = absolute_url(index, request) + f"feed.ics?programme={programme.slug}"

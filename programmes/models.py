@@ -278,6 +278,8 @@ class ProgrammePage(OfferPage):
     ]
 
     parent_page_types = ["programmes.ProgrammeIndexPage"]
+    # Read with the page when it is served (core.routing): the facts box and the image.
+    select_related_when_served = ("district", "image")
     subpage_types = []
 
     class Meta:

@@ -3,22 +3,19 @@ from django.urls import translate_url
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
-from wagtail.models import Locale, Page, Site
+from wagtail.models import Locale, Page
 
+from core import pages
 from core.cache import cached
 from core.locales import language_info, site_languages
-from core.pages import live_children, public
-from core.request_memo import memo
+from core.pages import live_children
 
 register = template.Library()
 
 
 def _page_alternates(page, request):
     """Live translations of a page, in the order of the site's languages."""
-    translations = {
-        p.locale.language_code: p
-        for p in public(page.get_translations(inclusive=True).live()).select_related("locale")
-    }
+    translations = {p.locale.language_code: p for p in pages.live_translations(page)}
     alternates = []
     for language in site_languages():
         translation = translations.get(language["code"])
@@ -72,11 +69,7 @@ def current_language_info():
 def localized_home(context):
     """The home page in the visitor's language (menu, footer, error pages ask for it): looked
     up once per request."""
-    request = context.get("request")
-    site = Site.find_for_request(request) if request else None
-    if site is None:
-        return None
-    return memo(("localized-home", site.pk, get_language()), lambda: site.root_page.localized)
+    return pages.localized_home(context.get("request"))
 
 
 @register.simple_tag(takes_context=True)

@@ -5,10 +5,11 @@ import pytest
 from django.apps import apps
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
-from wagtail.models import Page, PageViewRestriction
+from wagtail.models import Locale, Page, PageViewRestriction
 
 from core.routing import ViewRestrictionsInOneQuery, view_restrictions
 from events.models import EventPage
+from home.models import ContentPage
 
 PORTAL_APPS = {"home", "programmes", "events", "press"}
 
@@ -113,3 +114,25 @@ def test_an_event_is_routed_in_two_queries_after_the_site(client, demo, settings
     ]
     assert restriction_reads == []  # answered by the routing query
     assert any('"url_path" IN' in sql for sql in page_reads)
+
+
+def main_nav(html):
+    return html.split('class="main-nav"', 1)[1].split("</nav>", 1)[0]
+
+
+@pytest.mark.parametrize("url", ["/de/", "/de/impressum/"])
+def test_the_menu_read_with_the_route_leaves_out_private_pages(client, demo, url):
+    calendar = Page.objects.get(slug="kalender", locale__language_code="de")
+    assert 'href="/de/kalender/"' in main_nav(client.get(url).content.decode())
+    PageViewRestriction.objects.create(page=calendar, restriction_type="login")
+    nav = main_nav(client.get(url).content.decode())
+    assert 'href="/de/kalender/"' not in nav
+    assert 'href="/de/angebote/"' in nav
+
+
+def test_the_language_menu_read_with_the_route_offers_only_public_translations(client, demo):
+    turkish = ContentPage.objects.live().filter(locale__language_code="tr").first()
+    german = turkish.get_translation(Locale.objects.get(language_code="de"))
+    assert f'href="{turkish.url}"' in client.get(german.url).content.decode()
+    PageViewRestriction.objects.create(page=turkish, restriction_type="login")
+    assert f'href="{turkish.url}"' not in client.get(german.url).content.decode()

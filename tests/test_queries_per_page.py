@@ -1,0 +1,84 @@
+"""SQL queries per page type, as a small site runs: no page cache, no kept fragments.
+
+The targets: a plain content page at most 10 queries, every other page type at most 15.
+Three page types show more relations than that (a programme: topics, target groups,
+languages, places, partners, funders, figures, subprojects; a conference: organisers, agenda
+and speakers, rounds, forums and moderators, downloads); their figure today is their ceiling,
+so a change can only lower it (docs/performance.md lists what each query reads). Run with
+``-s`` (``make bench`` does, for SQLite and PostgreSQL) to print the figures.
+"""
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from wagtail.models import Locale, Page
+
+from events.models import CoursePage, EventIndexPage, EventPage
+from home.models import ContentPage
+from press.models import PressReleaseIndexPage, PressReleasePage
+from programmes.models import ProgrammeIndexPage, ProgrammePage
+
+PLAIN_PAGE = 10
+ANY_OTHER_PAGE = 15
+# Above the target today: the ceiling until each is brought down (see the module docstring).
+CEILINGS = {"programme": 16, "course": 17, "conference": 19, "home (Turkish)": 23}
+
+
+def _german(model, **filters):
+    return model.objects.live().filter(locale__language_code="de", **filters).first()
+
+
+def pages_to_measure():
+    turkish = Locale.objects.get(language_code="tr")
+    imprint = Page.objects.get(slug="impressum", locale__language_code="de")
+    return {
+        "imprint": (imprint.url, PLAIN_PAGE),
+        "content page (Turkish)": (
+            ContentPage.objects.live().filter(locale=turkish).first().url,
+            PLAIN_PAGE,
+        ),
+        "home": ("/de/", ANY_OTHER_PAGE),
+        "home (Turkish)": ("/tr/", ANY_OTHER_PAGE),
+        "calendar": (_german(EventIndexPage).url, ANY_OTHER_PAGE),
+        "offer finder": (_german(ProgrammeIndexPage).url, ANY_OTHER_PAGE),
+        "press releases": (_german(PressReleaseIndexPage).url, ANY_OTHER_PAGE),
+        "press release": (_german(PressReleasePage).url, ANY_OTHER_PAGE),
+        "programme": (_german(ProgrammePage).url, ANY_OTHER_PAGE),
+        "course": (_german(CoursePage).url, ANY_OTHER_PAGE),
+        "conference": (_german(EventPage, forums__isnull=False).url, ANY_OTHER_PAGE),
+    }
+
+
+@pytest.fixture
+def measured(client, demo, settings):
+    settings.PAGE_CACHE_SECONDS = 0
+    settings.FRAGMENT_CACHE_SECONDS = 0
+    figures = {}
+    for name, (url, target) in pages_to_measure().items():
+        assert client.get(url).status_code == 200, url  # Wagtail's own caches warm
+        with CaptureQueriesContext(connection) as queries:
+            response = client.get(url)
+        assert response.status_code == 200, url
+        figures[name] = (len(queries), target, url)
+    print(f"\nSQL queries per page ({connection.vendor}, no page cache, no kept fragments)")
+    for name, (count, target, url) in figures.items():
+        ceiling = CEILINGS.get(name)
+        note = f"target {target}" + (f", ceiling {ceiling} for now" if ceiling else "")
+        print(f"  {name:20} {count:3}   ({note})  {url}")
+    return figures
+
+
+def test_each_page_type_within_its_number_of_queries(measured):
+    over = {
+        name: count
+        for name, (count, target, _url) in measured.items()
+        if count > CEILINGS.get(name, target)
+    }
+    assert over == {}
+    # A ceiling above the target that the page no longer needs is lowered with it.
+    stale = {
+        name: (measured[name][0], ceiling)
+        for name, ceiling in CEILINGS.items()
+        if measured[name][0] < ceiling
+    }
+    assert stale == {}
