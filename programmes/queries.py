@@ -76,16 +76,13 @@ def visible_programmes(index_page, default_locale=None):
 def with_card_data(programmes, locale):
     """The programmes of this queryset (sliced or not) with what their cards show, each
     marked ``is_fallback`` where it is shown in German: a fixed number of queries."""
+    renditions = get_image_model().get_rendition_model().objects
+    card_renditions = renditions.filter(filter_spec=CARD_RENDITION)
     cards = list(
         programmes.select_related("district", "locale", "image").prefetch_related(
             "languages",
             "places",
-            Prefetch(
-                "image__renditions",
-                queryset=get_image_model().get_rendition_model().objects.filter(
-                    filter_spec=CARD_RENDITION
-                ),
-            ),
+            Prefetch("image__renditions", queryset=card_renditions),
         )
     )
     for card in cards:
