@@ -41,8 +41,8 @@ def site_settings(request):
 
         from core.models import OrganisationSettings
 
-        request.getfixturevalue("calendar_site")
-        OrganisationSettings.for_site(Site.objects.get(is_default_site=True))
+        home = request.getfixturevalue("calendar_site")["home"]
+        OrganisationSettings.for_site(Site.objects.get(root_page=home))
 
 
 @pytest.fixture

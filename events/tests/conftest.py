@@ -3,40 +3,33 @@ from datetime import time
 
 import pytest
 import recurrence
-from wagtail.models import Locale, Page, Site
 
-from directory.models import District, Place, Topic
-from events.models import CourseException, CoursePage, CourseSchedule, EventIndexPage, EventPage
+from events.models import CourseException, CoursePage, CourseSchedule, EventPage
 from events.schedules import local
-from home.models import HomePage
+from tests.factories import (
+    DistrictFactory,
+    EventIndexPageFactory,
+    OwnSiteFactory,
+    PlaceFactory,
+    TopicFactory,
+)
 
 _counter = itertools.count()
 
 
 @pytest.fixture
 def calendar_site(db):
-    """A bare site: German home and calendar, a topic, a district and two places."""
-    from core.demo_builder import DemoBuilder
-
-    root = DemoBuilder().page_root()  # also after a transactional test emptied the database
-    Page.objects.filter(depth=2).delete()
-    home = root.add_child(instance=HomePage(title="Start", slug="start"))
-    Site.objects.all().delete()
-    Site.objects.create(hostname="localhost", root_page=home, is_default_site=True)
-    index = home.add_child(instance=EventIndexPage(title="Kalender", slug="kalender"))
-    german = Locale.objects.get(language_code="de")
-    kassel = District.objects.get_or_create(slug="kassel", defaults={"name": "Kassel"})[0]
+    """A site of its own for the test client (``tests.factories``): German home and
+    calendar, a topic, a district and two places. The demo site stays, for other hosts."""
+    home = OwnSiteFactory().root_page
+    kassel = DistrictFactory(name="Kassel", slug="kassel")
     return {
         "home": home,
-        "index": index,
-        "topic": Topic.objects.get_or_create(
-            slug="bindung", locale=german, defaults={"name": "Bindung"}
-        )[0],
+        "index": EventIndexPageFactory(parent=home),
+        "topic": TopicFactory(name="Bindung", slug="bindung"),
         "district": kassel,
-        "wehlheiden": Place.objects.create(name="FZ Wehlheiden", city="Kassel", district=kassel),
-        "rothenditmold": Place.objects.create(
-            name="FZ Rothenditmold", city="Kassel", district=kassel
-        ),
+        "wehlheiden": PlaceFactory(name="FZ Wehlheiden", district=kassel),
+        "rothenditmold": PlaceFactory(name="FZ Rothenditmold", district=kassel),
     }
 
 

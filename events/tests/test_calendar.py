@@ -145,7 +145,7 @@ def add_events(site, count):
         page.topics = [site["topic"]]
         page.save()
         sync_sessions(page)
-    return EventPage.objects.first()
+    return EventPage.objects.child_of(site["index"]).first()
 
 
 URLS = [

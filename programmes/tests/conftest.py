@@ -1,36 +1,34 @@
 import itertools
 
 import pytest
-from wagtail.models import Locale, Page, Site
+from wagtail.models import Locale
 
-from directory.models import District, Place, TargetGroup, Topic
-from home.models import HomePage
-from programmes.models import ProgrammeIndexPage, ProgrammeLanguage, ProgrammePage
+from programmes.models import ProgrammeLanguage, ProgrammePage
+from tests.factories import (
+    DistrictFactory,
+    OwnSiteFactory,
+    PlaceFactory,
+    ProgrammeIndexPageFactory,
+    TargetGroupFactory,
+    TopicFactory,
+)
 
 _counter = itertools.count()
 
 
 @pytest.fixture
 def finder_site(db):
-    """A bare site: German home and programme index, one topic, district and place."""
-    root = Page.get_first_root_node()
-    Page.objects.filter(depth=2).delete()
-    home = root.add_child(instance=HomePage(title="Start", slug="start"))
-    Site.objects.all().delete()
-    Site.objects.create(hostname="localhost", root_page=home, is_default_site=True)
-    index = home.add_child(instance=ProgrammeIndexPage(title="Angebote", slug="angebote"))
-    german = Locale.objects.get(language_code="de")
+    """A site of its own for the test client (``tests.factories``): German home and
+    programme index, one topic, target group, district and place. The demo site stays, for
+    other hosts."""
+    home = OwnSiteFactory().root_page
     return {
         "home": home,
-        "index": index,
-        "topic": Topic.objects.get_or_create(
-            slug="beratung", locale=german, defaults={"name": "Beratung"}
-        )[0],
-        "group": TargetGroup.objects.get_or_create(
-            slug="alleinerziehende", locale=german, defaults={"name": "Alleinerziehende"}
-        )[0],
-        "district": District.objects.get_or_create(slug="kassel", defaults={"name": "Kassel"})[0],
-        "place": Place.objects.create(name="Familienzentrum", city="Kassel"),
+        "index": ProgrammeIndexPageFactory(parent=home),
+        "topic": TopicFactory(name="Beratung", slug="beratung"),
+        "group": TargetGroupFactory(name="Alleinerziehende", slug="alleinerziehende"),
+        "district": DistrictFactory(name="Kassel", slug="kassel"),
+        "place": PlaceFactory(name="Familienzentrum"),
     }
 
 
