@@ -11,7 +11,7 @@ from django.db.models.functions import Length, Substr
 from django.utils.translation import get_language
 from wagtail.models import Locale, PageViewRestriction, Site
 
-from core.request_memo import memo
+from core.request_memo import memo, remember
 
 
 def restricted():
@@ -30,7 +30,8 @@ def public(pages):
 def live_children(page):
     """The live children of ``page`` in their own types (their own fields are read when
     first used), each with ``restricted`` telling whether a view restriction covers it: one
-    query per request, shared by the main menu and the home page's sections."""
+    query per request, shared by the main menu and the home page's sections (none where
+    routing read them, ``core.routing``)."""
 
     def read():
         children = page.get_children().live().annotate(restricted=Exists(restricted()))
@@ -41,22 +42,22 @@ def live_children(page):
 
 def remember_live_children(page, rows):
     """Keep for this request the live children of ``page`` that another query read (rows
-    annotated ``covered``, as ``restricted()`` finds it; path order)."""
-
-    def build():
-        children = []
-        for row in rows:
-            child = row.specific_deferred
-            child.restricted = row.covered
-            children.append(child)
-        return children
-
-    memo(("live-children", page.pk), build)
+    annotated ``covered`` by ``restricted()``, in path order)."""
+    children = []
+    for row in rows:
+        child = row.specific_deferred
+        child.restricted = row.covered
+        children.append(child)
+    remember(("live-children", page.pk), children)
 
 
 def first_child_of_type(page, model):
     """The first live child of ``page`` that is a ``model`` (path order), or None."""
     return next((child for child in live_children(page) if isinstance(child, model)), None)
+
+
+def _home_key(site):
+    return ("localized-home", site.pk, get_language())
 
 
 def localized_home(request):
@@ -65,7 +66,7 @@ def localized_home(request):
     site = Site.find_for_request(request) if request is not None else None
     if site is None:
         return None
-    return memo(("localized-home", site.pk, get_language()), lambda: site.root_page.localized)
+    return memo(_home_key(site), lambda: site.root_page.localized)
 
 
 def remember_localized_home(request, home):
@@ -75,7 +76,7 @@ def remember_localized_home(request, home):
     if site is None or home.translation_key != site.root_page.translation_key:
         return
     if home.locale_id == Locale.get_active().pk:
-        memo(("localized-home", site.pk, get_language()), lambda: home)
+        remember(_home_key(site), home)
 
 
 def live_translations(page):
@@ -93,4 +94,4 @@ def live_translations(page):
 def remember_translations(translation_key, rows):
     """Keep for this request the translations another query read (rows annotated
     ``covered``)."""
-    memo(("translations", translation_key), lambda: [r for r in rows if r.live and not r.covered])
+    remember(("translations", translation_key), [r for r in rows if r.live and not r.covered])

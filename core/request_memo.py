@@ -26,6 +26,14 @@ def memo(key, build):
     return store[key]
 
 
+def remember(key, value):
+    """Keep ``value`` under ``key`` for the rest of the request where nothing is kept yet (a
+    value another query read on the way); outside a request, nothing."""
+    store = _memo.get()
+    if store is not None:
+        store.setdefault(key, value)
+
+
 class RequestMemoMiddleware:
     def __init__(self, get_response):
         self.get_response = get_response

@@ -51,9 +51,10 @@ class ViewRestrictionsInOneQuery:
         return view_restrictions(self)
 
 
-def _restricted():
-    """Whether the outer page is covered by a view restriction of its own (an alias: by
-    its source page's)."""
+def _restricted_itself():
+    """Whether the outer page has a view restriction of its own (an alias: its source page),
+    as Wagtail's ``get_view_restrictions`` counts them; ``core.pages.restricted()`` instead
+    says whether one of the page or an ancestor covers it, as the listings filter."""
     return Exists(
         PageViewRestriction.objects.filter(page=Coalesce(OuterRef("alias_of"), OuterRef("pk")))
     )
@@ -94,8 +95,8 @@ def _specific(page):
 def _read_rows(root, prefixes):
     """In one query: the root and its ancestors, the pages at each prefix of the address,
     the root's live children (the main menu), and the translations of the page at the whole
-    address (the language menu); each with ``restricted`` (a view restriction of its own)
-    and ``covered`` (one of its own or an ancestor's)."""
+    address (the language menu); each with ``restricted_itself`` (Wagtail's view
+    restrictions, for serving it) and ``covered`` (as the menus filter)."""
     below = Q(path__startswith=root.path, depth__gt=root.depth)
     if prefixes:
         target = Page.objects.filter(below, url_path=prefixes[-1]).values("translation_key")
@@ -109,7 +110,7 @@ def _read_rows(root, prefixes):
             | Q(translation_key__in=target)
         )
         .select_related("locale")
-        .annotate(restricted=_restricted(), covered=Exists(pages.restricted()))
+        .annotate(restricted_itself=_restricted_itself(), covered=Exists(pages.restricted()))
         .order_by("depth", "path")
     )
 
@@ -127,7 +128,8 @@ def route(root, request, path_components):
     pages.remember_live_children(
         root, [row for row in own if row.depth == root.depth + 1 and row.live]
     )
-    restricted = any(row.restricted for row in rows if row.path in ancestor_paths(root))
+    above = set(ancestor_paths(root))
+    restricted = any(row.restricted_itself for row in rows if row.path in above)
     chain = []  # the pages on the way, as long as each is the previous one's child
     for row in own:
         if len(chain) < len(prefixes) and (
@@ -146,7 +148,7 @@ def route(root, request, path_components):
     parent = root
     for position, page in enumerate(chain):
         page._cached_parent_obj = parent
-        restricted = restricted or page.restricted
+        restricted = restricted or page.restricted_itself
         remaining = path_components[position + 1 :]
         if page is found or _decides_rest(page.specific_class, page, remaining):
             specific = _specific(page)

@@ -91,7 +91,9 @@ class PortalPageFactory(wagtail_factories.PageFactory):
         abstract = True
 
     title = factory.Sequence(lambda n: f"Seite {n}")
-    slug = factory.LazyAttribute(lambda page: f"seite-{next(_numbers)}")
+    # One counter for every page type: siblings of different types never share a slug (each
+    # factory's own Sequence would start at the same number).
+    slug = factory.LazyFunction(lambda: f"seite-{next(_numbers)}")
     locale = factory.LazyFunction(german)
 
 
@@ -108,7 +110,6 @@ class OwnSiteFactory(wagtail_factories.SiteFactory):
 
     class Meta:
         model = Site
-        django_get_or_create = ("hostname", "port")
 
     hostname = "testserver"
     port = 80

@@ -3,6 +3,7 @@
 import pytest
 from django.test import RequestFactory, override_settings
 from django.utils import translation
+from wagtail.models import Page
 
 from core.models import PortalImage
 from core.views import server_error
@@ -31,6 +32,15 @@ def test_footer_links_follow_the_visitors_language(client, demo_site):
     turkish = client.get("/tr/").content.decode()
     assert 'href="/de/impressum/"' in turkish
     assert "Musterstraße 1" in turkish
+
+
+def test_an_unpublished_legal_page_leaves_the_footer(client, demo_site):
+    assert 'href="/en/privacy/"' in client.get("/en/").content.decode()
+    Page.objects.filter(slug__in=["datenschutz", "privacy"]).update(live=False)
+    for url in ["/de/", "/en/"]:
+        html = client.get(url).content.decode()
+        assert "/datenschutz/" not in html and "/privacy/" not in html, url
+        assert "/impressum/" in html or "/imprint/" in html, url
 
 
 def test_hero_button_leads_to_the_translated_about_page(client, demo_site):

@@ -7,8 +7,8 @@ from wagtail.models import Locale, Page
 
 from core import pages
 from core.cache import cached
+from core.i18n import localize_pages
 from core.locales import language_info, site_languages
-from core.pages import live_children
 
 register = template.Library()
 
@@ -77,7 +77,9 @@ def main_menu(context):
     home = localized_home(context)
     if home is None:
         return []
-    return [page for page in live_children(home) if page.show_in_menus and not page.restricted]
+    return [
+        page for page in pages.live_children(home) if page.show_in_menus and not page.restricted
+    ]
 
 
 LEGAL_LINKS = (
@@ -94,23 +96,15 @@ def legal_links(context, org):
     in the visitor's language where the page is translated. The chosen pages come with the
     settings (``OrganisationSettings.base_queryset``); their translations, where the visitor
     reads another language, in one query for all four."""
-    chosen = {name: getattr(org, name) for name, _label in LEGAL_LINKS}
-    locale = Locale.get_active()
-    elsewhere = [p.translation_key for p in chosen.values() if p and p.locale_id != locale.pk]
-    translated = {}
-    if elsewhere:
-        translated = {
-            page.translation_key: page
-            for page in Page.objects.live().filter(translation_key__in=elsewhere, locale=locale)
-        }
+    chosen = [(label, getattr(org, name)) for name, label in LEGAL_LINKS]
+    live = [page for _label, page in chosen if page is not None and page.live]
+    shown = {page.translation_key: page for page in localize_pages(live, Locale.get_active())}
     request = context.get("request")
-    links = []
-    for name, label in LEGAL_LINKS:
-        page = chosen[name]
-        if page is not None and page.live:
-            shown = translated.get(page.translation_key, page)
-            links.append((label, shown.get_url(request)))
-    return links
+    return [
+        (label, shown[page.translation_key].get_url(request))
+        for label, page in chosen
+        if page is not None and page.translation_key in shown
+    ]
 
 
 @register.filter

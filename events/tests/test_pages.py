@@ -2,12 +2,14 @@
 
 import json
 import re
-from datetime import datetime
+from datetime import datetime, time, timedelta
 
+from django.utils import timezone, translation
+from django.utils.formats import date_format
 from wagtail.test.utils import WagtailPageTestCase
 
 from events.models import CoursePage, EventIndexPage, EventPage
-from events.tests.conftest import local, make_event
+from events.tests.conftest import local, make_course, make_event, weekly
 from home.models import ContentPage, HomePage
 
 
@@ -135,3 +137,44 @@ def test_home_shows_upcoming_dates(client, demo):
 def test_print_stylesheet_is_linked(client, demo):
     html = client.get("/de/kalender/wir2-bindungstraining-kassel/").content.decode()
     assert 'media="print"' in html
+
+
+def test_a_course_shows_its_next_session_past_a_cancelled_one_and_each_place(
+    client, calendar_site, settings
+):
+    """The next session and the places are taken from the dates the page loaded anyway
+    (``CalendarEntryDetail``): a cancelled date is skipped, each place listed once."""
+    settings.FRAGMENT_CACHE_SECONDS = 0
+    first = timezone.localdate() + timedelta(days=7)
+    course = make_course(
+        calendar_site,
+        title="Babymassage",
+        schedules=[
+            {
+                "place": calendar_site["wehlheiden"],
+                "first_date": first,
+                "start_time": time(10),
+                "duration": 60,
+                "recurrence": weekly(count=3),
+            },
+            {
+                "place": calendar_site["rothenditmold"],
+                "first_date": first + timedelta(days=1),
+                "start_time": time(10),
+                "duration": 60,
+                "recurrence": weekly(count=3),
+            },
+        ],
+        exceptions=[
+            {"date": first, "action": "cancel", "reason": "Krank"},
+            {"date": first + timedelta(days=1), "action": "cancel", "reason": "Krank"},
+        ],
+    )
+    html = client.get(course.url).content.decode()
+    with translation.override("de"):
+        expected = date_format(first + timedelta(days=7), "DATE_FORMAT")
+    next_line = re.search(r'<p class="event__when">(.*?)</p>', html, re.S).group(1)
+    assert expected in next_line and "FZ Wehlheiden" in next_line
+    facts = html.split("<dt>Wo</dt>", 1)[1].split("</div>", 1)[0]
+    assert facts.index("FZ Wehlheiden") < facts.index("FZ Rothenditmold")
+    assert facts.count("FZ Wehlheiden") == 1
