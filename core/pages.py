@@ -79,6 +79,30 @@ def remember_localized_home(request, home):
         remember(_home_key(site), home)
 
 
+def _translation_key(translation_key, locale_id):
+    return ("page-translation", translation_key, locale_id)
+
+
+def translation(page, locale):
+    """``page.get_translation_or_none(locale)`` (``page`` itself where it is in ``locale``):
+    once per request, none where routing read it (``remember_pages``: then the fields of
+    its type are read when first used)."""
+    if page.locale_id == locale.pk:
+        return page
+    return memo(
+        _translation_key(page.translation_key, locale.pk),
+        lambda: page.get_translation_or_none(locale),
+    )
+
+
+def remember_pages(rows):
+    """Keep for this request the pages another query read (``Page`` rows), for
+    ``translation``: each as the translation in its locale of every page with its
+    translation key, in its own type with the fields of its type read when first used."""
+    for row in rows:
+        remember(_translation_key(row.translation_key, row.locale_id), row.specific_deferred)
+
+
 def live_translations(page):
     """The live translations of ``page`` (itself included) that no view restriction covers,
     with their locales: one query per request (none where routing read them,

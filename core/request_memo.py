@@ -56,5 +56,11 @@ def _get_for_language(manager, language_code):
     )
 
 
+def remember_locale(language_code, locale):
+    """Keep ``locale`` as the answer to ``Locale.objects.get_for_language(language_code)``
+    for the rest of the request (another query read it on the way)."""
+    remember(("locale", type(locale), language_code), locale)
+
+
 def install():
     LocaleManager.get_for_language = _get_for_language

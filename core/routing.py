@@ -13,15 +13,25 @@ itself (a ``RoutablePageMixin`` route that matches, any other ``route`` of its o
 rest of the address, exactly as Wagtail's walk would hand it over; an address that is not
 found whole continues with Wagtail's walk from the deepest page found (a 404 costs one
 query more).
+
+Before that, Wagtail's ``Page.route_for_request`` finds the site's home page in the
+visitor's language with up to three queries (the active ``Locale``, the translation, its
+specific record). ``core.views.serve`` routes with ``route_for_site``: in the default
+language the site's root is that home, read (with its locale) by the same query as the pages
+on the way; in another language ``localized_root`` reads the home in one query.
 """
 
+from django.conf import settings
 from django.db.models import Exists, OuterRef, Q
 from django.db.models.functions import Coalesce
 from django.http import Http404
+from django.utils.translation import get_language
 from wagtail.contrib.routable_page.models import RoutablePageMixin
-from wagtail.models import Page, PageViewRestriction
+from wagtail.coreutils import get_supported_content_language_variant
+from wagtail.models import Locale, Page, PageViewRestriction
 
 from core import pages
+from core.request_memo import remember_locale
 
 
 def ancestor_paths(page):
@@ -92,9 +102,10 @@ def _specific(page):
     return specific
 
 
-def _read_rows(root, prefixes):
+def _read_rows(root, prefixes, source_home):
     """In one query: the root and its ancestors, the pages at each prefix of the address,
-    the root's live children (the main menu), and the translations of the page at the whole
+    the root's live children (the main menu) and those of ``source_home`` (the home in the
+    default language, whose sections list), and the translations of the page at the whole
     address (the language menu); each with ``restricted_itself`` (Wagtail's view
     restrictions, for serving it) and ``covered`` (as the menus filter)."""
     below = Q(path__startswith=root.path, depth__gt=root.depth)
@@ -102,11 +113,14 @@ def _read_rows(root, prefixes):
         target = Page.objects.filter(below, url_path=prefixes[-1]).values("translation_key")
     else:
         target = [root.translation_key]
+    children = Q(path__startswith=root.path, depth=root.depth + 1, live=True)
+    if source_home is not None and source_home.pk != root.pk:
+        children |= Q(path__startswith=source_home.path, depth=source_home.depth + 1, live=True)
     return list(
         Page.objects.filter(
             Q(path__in=ancestor_paths(root))
             | below & Q(url_path__in=prefixes)
-            | below & Q(depth=root.depth + 1, live=True)
+            | children
             | Q(translation_key__in=target)
         )
         .select_related("locale")
@@ -115,15 +129,37 @@ def _read_rows(root, prefixes):
     )
 
 
-def route(root, request, path_components):
-    """What ``Page.route`` returns for ``root`` (a site's root page, specific) and the
-    address below it."""
-    pages.remember_localized_home(request, root)
+def route_for_site(site, request, path_components):
+    """What Wagtail's ``Page.route_for_request`` finds for the site and the address: in the
+    default language the site's root is the home page, and the query that reads the pages
+    on the way reads it too (with its locale); in any other language ``localized_root``
+    finds the home first (one query)."""
+    if get_language() == settings.LANGUAGE_CODE:
+        found = route(site.root_page, request, path_components, expect=settings.LANGUAGE_CODE)
+        if found is not None:
+            return found
+    return localized_root(site.root_page).route(request, path_components)
+
+
+def route(root, request, path_components, expect=None):
+    """What ``Page.route`` returns for ``root`` (a site's root page) and the address below
+    it. With ``expect`` (a language code), None where ``root`` is not in that language."""
     prefixes = [
         root.url_path + "".join(f"{part}/" for part in path_components[:length])
         for length in range(1, len(path_components) + 1)
     ]
-    rows = _read_rows(root, prefixes)
+    # With ``expect``, the root is the home in the default language (or None is returned).
+    source_home = root if expect is not None else pages.translation(root, Locale.get_default())
+    rows = _read_rows(root, prefixes, source_home)
+    if expect is not None:
+        locale = next(row.locale for row in rows if row.pk == root.pk)
+        if locale.language_code != get_supported_content_language_variant(expect):
+            return None
+        remember_locale(expect, locale)
+    pages.remember_localized_home(request, root)
+    # The homes' children, as the menu and the home's sections look them up; not the page
+    # served and its translations, which are read whole where they are used.
+    pages.remember_pages(row for row in rows if row.depth == root.depth + 1 and row.live)
     own = [row for row in rows if row.path.startswith(root.path)]
     pages.remember_live_children(
         root, [row for row in own if row.depth == root.depth + 1 and row.live]
@@ -141,6 +177,7 @@ def route(root, request, path_components):
         key = found.translation_key
         pages.remember_translations(key, [row for row in rows if row.translation_key == key])
     if not chain:  # the home page itself, or nothing below it matched: Wagtail's walk
+        root = root if isinstance(root, root.specific_class) else _specific(root)
         if not path_components and not restricted:
             root._route_has_no_restrictions = True
         return Page.route(root, request, path_components)
@@ -158,3 +195,31 @@ def route(root, request, path_components):
             return specific.route(request, remaining)
         parent = page
     raise AssertionError("unreachable: the loop returns at the last page")  # pragma: no cover
+
+
+def localized_root(root):
+    """``root.localized.specific`` (a site's home page in the active language, else the root
+    itself) in one query, which also reads the home in the default language and the foreign
+    keys the home shows (``select_related_when_served``); keeps both locales and both homes
+    for the request."""
+    try:
+        language = get_supported_content_language_variant(get_language())
+        default_language = get_supported_content_language_variant(settings.LANGUAGE_CODE)
+    except LookupError:
+        return root.localized.specific
+    page_class = root.specific_class
+    homes = {
+        home.locale.language_code: home
+        for home in page_class._default_manager.filter(
+            translation_key=root.translation_key,
+            locale__language_code__in={language, default_language},
+        ).select_related("locale", *getattr(page_class, "select_related_when_served", ()))
+    }
+    home = homes.get(language)
+    if home is None or not home.live:  # not translated, or not live: Wagtail's answer
+        return root.localized.specific
+    remember_locale(get_language(), home.locale)
+    if default_language in homes:
+        remember_locale(settings.LANGUAGE_CODE, homes[default_language].locale)
+    pages.remember_pages(homes.values())
+    return home

@@ -6,10 +6,10 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFi
 from wagtail.contrib.forms.models import AbstractEmailForm, AbstractForm, AbstractFormField
 from wagtail.contrib.forms.panels import FormSubmissionsPanel
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Page
+from wagtail.models import Locale, Page
 from wagtail.search import index
 
-from core import routing
+from core import pages, routing
 from core.blocks import PARAGRAPH_FEATURES, BaseStreamBlock
 from core.mail import send_after_commit
 from core.models import OrganisationSettings
@@ -113,6 +113,19 @@ class HomePage(ViewRestrictionsInOneQuery, Page):
 
     class Meta:
         verbose_name = _("home page")
+
+    # Read with the home page itself (core.routing.localized_root).
+    select_related_when_served = ("hero_image", "hero_link_page")
+
+    @property
+    def hero_link(self):
+        """The hero button's target in the visitor's language (its live translation), else
+        the page chosen."""
+        page = self.hero_link_page
+        if page is None:
+            return None
+        translated = pages.translation(page, Locale.get_active())
+        return translated if translated is not None and translated.live else page
 
     def route(self, request, path_components):
         # A site's root: every page on the way to the address in one query (core.routing).

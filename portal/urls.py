@@ -10,7 +10,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 from core.health import healthz
 from core.search import search
 from core.sitemap import sitemap_view
-from core.views import robots_txt
+from core.views import robots_txt, serve
 from events.views import ics_view
 from registrations import views as registrations
 
@@ -53,6 +53,8 @@ urlpatterns += i18n_patterns(
     re_path(
         r"^(?P<path>(?:[\w\-]+/)*)(?P<name>feed|calendar|timetable)\.ics$", ics_view, name="ics"
     ),
+    # Pages: Wagtail's serve view, finding the page in fewer queries (core/views.py).
+    re_path(r"^(?P<path>(?:[\w\-]+/)*)$", serve, name="page"),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

@@ -11,6 +11,7 @@ from core.routing import ViewRestrictionsInOneQuery, view_restrictions
 from events.models import EventPage
 from home.models import ContentPage
 from press.models import PressReleasePage
+from tests.factories import ContentPageFactory, HomePageFactory, OwnSiteFactory
 
 PORTAL_APPS = {"home", "programmes", "events", "press"}
 
@@ -153,3 +154,40 @@ def test_the_language_menu_read_with_the_route_offers_only_public_translations(c
     assert f'href="{turkish.url}"' in client.get(german.url).content.decode()
     PageViewRestriction.objects.create(page=turkish, restriction_type="login")
     assert f'href="{turkish.url}"' not in client.get(german.url).content.decode()
+
+
+def test_a_site_whose_root_is_in_another_language_is_served_as_wagtail_serves_it(client, demo):
+    """Under /de/ the root is taken to be the German home; where it is not (and has no
+    German translation), Wagtail's answer holds: the root itself."""
+    english_home = HomePageFactory(title="Welcome", locale=Locale.objects.get(language_code="en"))
+    OwnSiteFactory(root_page=english_home)
+    about = ContentPageFactory(parent=english_home, title="About us", slug="about")
+    assert "<title>Welcome" in content(client, "/de/")
+    assert "About us" in content(client, f"/de/{about.slug}/")
+
+
+def test_the_home_in_another_language_shows_its_hero_link_in_that_language(client, demo):
+    turkish_home = Page.objects.get(depth=2, locale__language_code="tr").specific
+    target = turkish_home.hero_link_page
+    assert target.locale.language_code == "de"  # chosen on the German page, kept as it is
+    in_turkish = target.get_translation(Locale.objects.get(language_code="tr"))
+    html = content(client, "/tr/")
+    assert f'class="button button--primary" href="{in_turkish.url}"' in html
+
+
+def test_the_homes_sections_find_the_german_pages_without_a_query_each(client, demo, settings):
+    """The Turkish home lists calendar dates, offers and releases that the German pages
+    own: routing read the German home's children with its own (``remember_pages``)."""
+    settings.PAGE_CACHE_SECONDS = 0
+    settings.FRAGMENT_CACHE_SECONDS = 0
+    client.get("/tr/")
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get("/tr/").status_code == 200
+    german = Locale.objects.get(language_code="de")
+    lookups = [
+        q["sql"]
+        for q in queries
+        if f'"wagtailcore_page"."locale_id" = {german.pk}' in q["sql"]
+        and '"translation_key" =' in q["sql"]
+    ]
+    assert lookups == []
