@@ -11,7 +11,7 @@ from django.utils.translation import get_language
 
 from core.cache import cached, normalised_query
 from core.filters import ResultsPage
-from core.i18n import absolute_url, localize_all, localize_pages, source_of
+from core.i18n import absolute_url, localize_all, localized_rows, source_of
 from core.jsonld import json_ld_script
 from core.sections import sections_for
 from events.models import EventPage, EventStatus, Session
@@ -23,7 +23,7 @@ from events.queries import (
     parse_month,
     shift_month,
 )
-from events.timetable import in_language
+from events.timetable import in_language, with_people
 
 SCHEMA_STATUS = {
     EventStatus.SCHEDULED: "https://schema.org/EventScheduled",
@@ -47,7 +47,7 @@ class CalendarEntryDetail:
     @cached_property
     def entries(self):
         """Every session of the page, in the visitor's language, in order."""
-        sessions = Session.objects.filter(page=self.source)
+        sessions = Session.objects.filter(page=self.source).select_related("place")
         return entries_for(sessions, self.page.locale, known={self.page, self.source})
 
     @cached_property
@@ -106,11 +106,11 @@ class CalendarEntryDetail:
 
     @cached_property
     def topics(self):
-        return localize_all(list(self.page.topics.all()))
+        return localized_rows(self.page.topics.all())
 
     @cached_property
     def programmes(self):
-        return localize_pages(list(self.page.programmes.live()), self.page.locale)
+        return localized_rows(self.page.programmes.live(), self.page.locale)
 
     @cached_property
     def organisers(self):
@@ -133,17 +133,25 @@ class CalendarEntryDetail:
 
     # --- conferences ------------------------------------------------------------------
     @cached_property
-    def agenda(self):
+    def _timetable(self):
+        """The agenda and the forums, with their speakers and moderators."""
         if not self.is_event:
-            return []
-        return in_language(self.page, self.source, "agenda_items", ("speakers",))
+            return [], []
+        agenda = in_language(self.page, self.source, "agenda_items")
+        forums = in_language(self.page, self.source, "forums")
+        with_people(agenda, forums)
+        return agenda, forums
+
+    @cached_property
+    def agenda(self):
+        return self._timetable[0]
 
     @cached_property
     def rounds(self):
         """Each round with its forums, in order."""
         if not self.is_event:
             return []
-        forums = in_language(self.page, self.source, "forums", ("moderators",))
+        forums = self._timetable[1]
         rounds = in_language(self.page, self.source, "rounds")
         for slot in rounds:
             slot.forum_list = [f for f in forums if f.round_number == slot.number]

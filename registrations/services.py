@@ -18,7 +18,7 @@ from django.utils.translation import gettext_lazy as _
 
 from core.i18n import source_of
 from core.mail import send_after_commit
-from events.models import CalendarPage, EventStatus, Forum
+from events.models import CalendarPage, EventPage, EventStatus, Forum
 from registrations.models import ConsentVersion, ForumChoice, Registration
 
 
@@ -69,7 +69,9 @@ def availability(page, now=None):
     if page.registration_capacity is not None:
         places_left = max(page.registration_capacity - holding.count(), 0)
     forum_places_left = {}
-    forums = list(Forum.objects.filter(page_id=page.pk).exclude(capacity=None))
+    forums = []
+    if issubclass(page.specific_class, EventPage):  # only conferences have forums
+        forums = list(Forum.objects.filter(page_id=page.pk).exclude(capacity=None))
     if forums:
         taken = dict(
             ForumChoice.objects.filter(registration__in=holding, forum__in=forums)

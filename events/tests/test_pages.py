@@ -4,6 +4,8 @@ import json
 import re
 from datetime import datetime, time, timedelta
 
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.utils import timezone, translation
 from django.utils.formats import date_format
 from wagtail.test.utils import WagtailPageTestCase
@@ -67,6 +69,30 @@ def test_speakers_and_moderators_survive_publishing(client, demo):
     html = client.get(page.url).content.decode()
     assert "Prof. Maria Muster (Hochschule Fulda)" in html
     assert "Jonas Beispiel" in html
+
+
+def test_speakers_and_moderators_are_read_in_one_query_and_listed_by_name(client, demo, settings):
+    from events.models import Speaker
+
+    settings.PAGE_CACHE_SECONDS = 0
+    settings.FRAGMENT_CACHE_SECONDS = 0
+    page = EventPage.objects.get(slug="fachtagung-fruehe-hilfen-hessen-2019")
+    zoe = Speaker.objects.create(name="Zoë Zimmer", role="Jugendamt")
+    anna = Speaker.objects.create(name="Anna Albers")
+    items, forums = list(page.agenda_items.all()), list(page.forums.all())
+    items[0].speakers = [zoe, anna]
+    forums[0].moderators = [zoe, anna]
+    forums[1].moderators = [anna]  # one person in several places
+    page.agenda_items, page.forums = items, forums
+    page.save_revision().publish()
+
+    with CaptureQueriesContext(connection) as queries:
+        html = client.get(page.url).content.decode()
+    assert "Anna Albers; Zoë Zimmer (Jugendamt)" in html
+    assert "Moderation: Anna Albers, Zoë Zimmer." in html
+    assert html.count("Moderation: Anna Albers.") == 1
+    people = [q["sql"] for q in queries if '"events_speaker"' in q["sql"]]
+    assert len(people) == 1
 
 
 def test_course_page_lists_sessions_and_offers_its_feed(client, demo):
