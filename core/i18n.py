@@ -1,11 +1,11 @@
 """Showing shared, translatable records in the visitor's language without a query per record."""
 
 from django.conf import settings
-from django.db.models import Q
+from django.db.models import BooleanField, ExpressionWrapper, Q
 from django.utils.translation import get_language
-from wagtail.models import Locale
+from wagtail.models import Locale, Page
 
-from core.pages import public
+from core.pages import public, translation
 
 
 def active_locale():
@@ -40,6 +40,37 @@ def localize_all(objects, locale=None):
     return result
 
 
+def localized_rows(queryset, locale=None, select_related=()):
+    """``localize_all(list(queryset), locale)`` in one query where that makes two: the
+    records of ``queryset`` in its order, each as its translation in ``locale`` (a page's:
+    where it is live) where one exists, else itself. ``select_related`` as for the queryset
+    itself (the records read here are read anew)."""
+    locale = locale or active_locale()
+    model = queryset.model
+    original = Q(pk__in=queryset.values("pk"))
+    translation = Q(locale=locale, translation_key__in=queryset.values("translation_key"))
+    if issubclass(model, Page):
+        translation &= Q(live=True)
+    rows = (
+        model._default_manager.filter(original | translation)
+        .annotate(is_original=ExpressionWrapper(original, output_field=BooleanField()))
+        .select_related(*select_related)
+        .order_by(*(queryset.query.order_by or model._meta.ordering))
+    )
+    originals, in_locale = [], {}
+    for row in rows:
+        if row.is_original:
+            originals.append(row)
+        if row.locale_id == locale.pk:
+            in_locale.setdefault(row.translation_key, row)
+    seen, result = set(), []
+    for row in originals:
+        if row.translation_key not in seen:
+            seen.add(row.translation_key)
+            result.append(in_locale.get(row.translation_key, row))
+    return result
+
+
 def is_default_language(code=None):
     return (code or get_language()) == settings.LANGUAGE_CODE
 
@@ -57,7 +88,7 @@ def children_with_fallback(model, index_page, default_locale=None):
     own = public(model.objects.child_of(index_page).live())
     condition = Q(pk__in=own.values("pk"))
     if index_page.locale_id != default_locale.pk:
-        source = index_page.get_translation_or_none(default_locale)
+        source = translation(index_page, default_locale)
         if source is not None:
             untranslated = public(model.objects.child_of(source).live()).exclude(
                 translation_key__in=own.values("translation_key")
@@ -68,10 +99,7 @@ def children_with_fallback(model, index_page, default_locale=None):
 
 def source_of(page):
     """The default-language version of a page (which owns the sessions), else the page."""
-    default = Locale.get_default()
-    if page.locale_id == default.pk:
-        return page
-    return page.get_translation_or_none(default) or page
+    return translation(page, Locale.get_default()) or page
 
 
 def localize_pages(pages, locale):

@@ -6,7 +6,7 @@ from django.utils.translation import get_language
 
 from core.cache import normalised_query
 from core.filters import ResultsPage
-from core.i18n import absolute_url, localize_all, localize_pages
+from core.i18n import absolute_url, localize_all, localized_rows
 from core.jsonld import json_ld_script
 from press.queries import (
     PAGE_SIZE,
@@ -71,11 +71,11 @@ class ReleaseDetail:
 
     @cached_property
     def programmes(self):
-        return localize_pages(list(self.page.programmes.live()), self.page.locale)
+        return localized_rows(self.page.programmes.live(), self.page.locale)
 
     @cached_property
     def events(self):
-        return localize_pages(list(self.page.events.live()), self.page.locale)
+        return localized_rows(self.page.events.live(), self.page.locale)
 
     @cached_property
     def downloads(self):

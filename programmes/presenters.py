@@ -4,7 +4,7 @@ from django.utils.functional import cached_property
 from django.utils.translation import get_language
 
 from core.cache import cached
-from core.i18n import absolute_url, localize_all
+from core.i18n import absolute_url, localize_all, localized_rows
 from core.jsonld import json_ld_script
 from core.sections import sections_for
 
@@ -16,15 +16,15 @@ class ProgrammeDetail:
 
     @cached_property
     def topics(self):
-        return localize_all(list(self.page.topics.all()))
+        return localized_rows(self.page.topics.all())
 
     @cached_property
     def target_groups(self):
-        return localize_all(list(self.page.target_groups.all()))
+        return localized_rows(self.page.target_groups.all())
 
     @cached_property
     def places(self):
-        return localize_all(list(self.page.places.select_related("district")))
+        return localized_rows(self.page.places.all(), select_related=["district"])
 
     @cached_property
     def contact(self):
