@@ -9,6 +9,7 @@ from django.conf import settings
 from django.core import signing
 from django.core.cache import cache
 from django.utils.translation import gettext as _
+from ipware import get_client_ip
 
 logger = logging.getLogger(__name__)
 
@@ -29,6 +30,23 @@ def seconds_since(token):
 
 
 def client_address(request):
+    """The visitor's address. Behind ``TRUSTED_PROXIES`` proxies (a load balancer, a CDN)
+    every request comes from the nearest of them; each proxy appends the address it was
+    reached from to ``X-Forwarded-For``, so the visitor is the entry ``TRUSTED_PROXIES``
+    places from the end, whatever the visitor wrote into the header themselves (django-
+    ipware counts only the proxies in the header: the nearest one is ``REMOTE_ADDR``).
+    Without trusted proxies, or with a header too short to hold the visitor (a request that
+    did not pass them), the connection's own address."""
+    proxies = settings.TRUSTED_PROXIES
+    if proxies > 0:
+        address, _routable = get_client_ip(
+            request,
+            proxy_count=proxies - 1,
+            request_header_order=["HTTP_X_FORWARDED_FOR"],
+            strict=False,
+        )
+        if address:
+            return address
     return request.META.get("REMOTE_ADDR", "unknown")
 
 

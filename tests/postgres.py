@@ -8,9 +8,11 @@ SQLite). The server is the one of ``DATABASE_URL`` when that is PostgreSQL, else
 ``postgres://postgres@127.0.0.1:5432`` (CI's); the tests are skipped when it cannot be reached.
 """
 
+import contextlib
 import os
 import secrets
 import shutil
+import signal
 import socket
 import subprocess
 import sys
@@ -152,6 +154,43 @@ def demo_postgres():
             yield database
         finally:
             drop_database(name)
+
+
+@contextlib.contextmanager
+def gunicorn(env, log_path, workers=2):
+    """``gunicorn portal.wsgi`` with ``env`` on a free port of 127.0.0.1, as production runs
+    it; yields ``(port, process, log)`` (the log file open for reading) and stops it."""
+    port = free_port()
+    log = open(log_path, "w+")  # noqa: SIM115 (closed below, after the process)
+    process = subprocess.Popen(
+        [
+            str(Path(sys.executable).with_name("gunicorn")),
+            "portal.wsgi",
+            "--bind",
+            f"127.0.0.1:{port}",
+            "--workers",
+            str(workers),
+            "--timeout",
+            "30",
+            "--graceful-timeout",
+            "5",
+        ],
+        cwd=ROOT,
+        env=env,
+        stdout=log,
+        stderr=subprocess.STDOUT,
+        start_new_session=True,
+    )
+    try:
+        wait_for_port(port, process)
+        yield port, process, log
+    finally:
+        process.send_signal(signal.SIGTERM)
+        try:
+            process.wait(timeout=15)
+        except subprocess.TimeoutExpired:
+            process.kill()
+        log.close()
 
 
 def free_port():

@@ -12,10 +12,7 @@ import http.client
 import json
 import re
 import secrets
-import signal
 import socket
-import subprocess
-import sys
 import threading
 import time
 import urllib.parse
@@ -29,7 +26,7 @@ from django.utils.html import escape
 from django.utils.translation import gettext
 
 from core.protection import STARTED_SALT
-from tests.postgres import ROOT, free_port, wait_for_port, with_database
+from tests.postgres import gunicorn, with_database
 
 pytestmark = pytest.mark.servers
 
@@ -172,45 +169,19 @@ def portal(demo_postgres, redis_port, tmp_path_factory):
     server = urllib.parse.urlsplit(demo_postgres.url)
     db_proxy = Proxy((server.hostname or "127.0.0.1", server.port or 5432))
     redis_proxy = Proxy(("127.0.0.1", redis_port))
-    port = free_port()
     env = demo_postgres.env(
         with_database(demo_postgres.url, demo_postgres.name, port=db_proxy.port),
         REDIS_URL=f"redis://127.0.0.1:{redis_proxy.port}/0",
         REDIS_BREAKER_SECONDS="1",
         LOG_LEVEL="INFO",
     )
-    log = open(tmp_path_factory.mktemp("faults") / "gunicorn.log", "w+")  # noqa: SIM115
-    process = subprocess.Popen(
-        [
-            str(Path(sys.executable).with_name("gunicorn")),
-            "portal.wsgi",
-            "--bind",
-            f"127.0.0.1:{port}",
-            "--workers",
-            "2",
-            "--timeout",
-            "30",
-            "--graceful-timeout",
-            "5",
-        ],
-        cwd=ROOT,
-        env=env,
-        stdout=log,
-        stderr=subprocess.STDOUT,
-        start_new_session=True,
-    )
+    log_path = tmp_path_factory.mktemp("faults") / "gunicorn.log"
     try:
-        wait_for_port(port, process)
-        yield Portal(port, demo_postgres, db_proxy, redis_proxy, process, log)
+        with gunicorn(env, log_path) as (port, process, log):
+            yield Portal(port, demo_postgres, db_proxy, redis_proxy, process, log)
     finally:
-        process.send_signal(signal.SIGTERM)
-        try:
-            process.wait(timeout=15)
-        except subprocess.TimeoutExpired:
-            process.kill()
         db_proxy.close()
         redis_proxy.close()
-        log.close()
 
 
 def unique(path):

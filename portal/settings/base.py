@@ -251,6 +251,12 @@ RATELIMIT_ENABLE = env_bool("RATELIMIT_ENABLE", True)
 REGISTRATION_RATE_LIMIT = int(os.environ.get("REGISTRATION_RATE_LIMIT", "10"))
 REGISTRATION_RATE_WINDOW = int(os.environ.get("REGISTRATION_RATE_WINDOW", "600"))
 
+# The visitor's address for the rate limit and the login lockout (core.protection): with
+# TRUSTED_PROXIES proxies in front of the app servers (a load balancer: 1; a CDN before it: 2)
+# it is read from X-Forwarded-For, the address the outermost of them saw (django-ipware);
+# with 0, the connection's own address, and the header is never believed.
+TRUSTED_PROXIES = int(os.environ.get("TRUSTED_PROXIES", "0"))
+
 # --- Passwords and admin login -------------------------------------------------------------
 # django-axes: LOGIN_FAILURE_LIMIT failed logins for one username from one client address
 # lock that pair out for LOGIN_LOCKOUT_SECONDS, even with the right password; the username
