@@ -6,7 +6,8 @@ psycopg's connection failures become in Django) from views and template renderin
 explicit context: no site, settings or page lookups and no context processors, since any of
 them would need the database that just failed. The language is the one ``LocaleMiddleware``
 took from the URL prefix. A form submission (a registration) is told that nothing was stored:
-writes run in one transaction, which the failure rolled back.
+writes run in one transaction, which the failure rolled back; where the transaction had
+committed before the failure (``mark_stored``), it is told that it was stored instead.
 
 ``server_error`` (``handler500``) does the same for a database failure outside a view (e.g. a
 session saved by a middleware), and falls back to the usual 500 page for everything else.
@@ -30,9 +31,18 @@ DATABASE_DOWN = (OperationalError, InterfaceError)
 RETRY_AFTER_SECONDS = 30
 
 
+def mark_stored(request):
+    """What this request sent is committed: a database failure while its answer is rendered
+    must not say that nothing was stored."""
+    request._portal_stored = True
+
+
 def unavailable_response(request):
     submitted = request.method not in ("GET", "HEAD", "OPTIONS")
-    response = views.bare_error_page(request, "503.html", 503, submitted=submitted)
+    stored = getattr(request, "_portal_stored", False)
+    response = views.bare_error_page(
+        request, "503.html", 503, submitted=submitted and not stored, stored=stored
+    )
     response["Retry-After"] = str(RETRY_AFTER_SECONDS)
     response["Cache-Control"] = "no-store"
     return response

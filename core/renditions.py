@@ -3,7 +3,7 @@
 The first request of a page with a new image would otherwise resize it (hundreds of
 milliseconds for a large photo, with the page cache empty after publishing). Saving an image
 enqueues ``pregenerate_renditions`` after the transaction commits; it makes every rendition
-the templates ask for. Production runs it in ``manage.py db_worker``; development and tests
+the templates ask for. Production runs it in ``manage.py task_worker``; development and tests
 at once. Keep ``TEMPLATE_RENDITIONS`` in step with the ``{% image %}`` tags and
 ``get_rendition`` calls (core/tests/test_page_cache.py checks the templates against it).
 """

@@ -13,6 +13,8 @@ import json
 import re
 import secrets
 import socket
+import subprocess
+import sys
 import threading
 import time
 import urllib.parse
@@ -26,7 +28,7 @@ from django.utils.html import escape
 from django.utils.translation import gettext
 
 from core.protection import STARTED_SALT
-from tests.postgres import gunicorn, with_database
+from tests.postgres import ROOT, free_port, gunicorn, wait_for_port, with_database
 
 pytestmark = pytest.mark.servers
 
@@ -103,7 +105,8 @@ class Proxy:
 class Portal:
     """The running gunicorn, and what the tests need to talk to it."""
 
-    def __init__(self, port, database, db_proxy, redis_proxy, process, log):
+    def __init__(self, port, database, db_proxy, redis_proxy, process, log, env):
+        self.env = env  # the gunicorn's environment (database and Redis through the proxies)
         self.port = port
         self.database = database
         self.db_proxy = db_proxy
@@ -174,11 +177,12 @@ def portal(demo_postgres, redis_port, tmp_path_factory):
         REDIS_URL=f"redis://127.0.0.1:{redis_proxy.port}/0",
         REDIS_BREAKER_SECONDS="1",
         LOG_LEVEL="INFO",
+        REGISTRATION_RATE_LIMIT="1000",  # the burst below comes from one address
     )
     log_path = tmp_path_factory.mktemp("faults") / "gunicorn.log"
     try:
         with gunicorn(env, log_path) as (port, process, log):
-            yield Portal(port, demo_postgres, db_proxy, redis_proxy, process, log)
+            yield Portal(port, demo_postgres, db_proxy, redis_proxy, process, log, env)
     finally:
         db_proxy.close()
         redis_proxy.close()
@@ -251,7 +255,10 @@ def test_portal_recovers_when_the_database_returns_without_a_restart(portal):
         assert status == 200, html[:300]
         assert '<html lang="de"' in html
     assert portal.get(unique("/ar/"))[0] == 200
-    assert portal.health() == (200, {"status": "ok", "database": "ok", "cache": "ok"})
+    assert portal.health() == (
+        200,
+        {"status": "ok", "database": "ok", "cache": "ok", "tasks": "ok"},
+    )
     assert portal.process.pid == pid and portal.process.poll() is None
 
 
@@ -264,7 +271,7 @@ def test_redis_down_keeps_serving_and_refuses_registrations_until_it_returns(por
             assert status == 200, html[:300]
         assert portal.health() == (
             200,
-            {"status": "degraded", "database": "ok", "cache": "error"},
+            {"status": "degraded", "database": "ok", "cache": "error", "tasks": "ok"},
         )
         status, _, html = portal.register(email)
         assert status == 503  # the rate limit cannot count: it refuses
@@ -272,9 +279,145 @@ def test_redis_down_keeps_serving_and_refuses_registrations_until_it_returns(por
         assert portal.registrations(email) == 0
     finally:
         portal.redis_proxy.restore()
-    assert portal.health() == (200, {"status": "ok", "database": "ok", "cache": "ok"})
+    assert portal.health() == (
+        200,
+        {"status": "ok", "database": "ok", "cache": "ok", "tasks": "ok"},
+    )
     time.sleep(1.2)  # the other worker's breaker (REDIS_BREAKER_SECONDS=1) closes again
     status, _, html = portal.register(email)
     assert status == 200, html[:500]
     assert portal.registrations(email) == 1
     assert email not in portal.log_text()
+
+
+@pytest.fixture(scope="module")
+def worker(portal, tmp_path_factory):
+    """``manage.py task_worker`` beside the gunicorn, on the same proxied database, sending
+    to an SMTP sink of its own."""
+    smtp_port = free_port()
+    sink = subprocess.Popen(
+        [sys.executable, "-W", "ignore", "-m", "smtpd", "-n", "-c", "DebuggingServer"]
+        + [f"127.0.0.1:{smtp_port}"],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    log_path = tmp_path_factory.mktemp("worker") / "worker.log"
+    env = {
+        **portal.env,
+        "EMAIL_HOST": "127.0.0.1",
+        "EMAIL_PORT": str(smtp_port),
+        "EMAIL_USE_TLS": "false",
+        "EMAIL_HOST_USER": "",
+        "EMAIL_HOST_PASSWORD": "",
+    }
+    with open(log_path, "w+") as log:
+        process = subprocess.Popen(
+            [sys.executable, "manage.py", "task_worker", "--interval", "0.2", "-v", "2"],
+            cwd=ROOT,
+            env=env,
+            stdout=log,
+            stderr=subprocess.STDOUT,
+        )
+        try:
+            wait_for_port(smtp_port, sink)
+            yield process, log_path
+        finally:
+            process.terminate()
+            process.wait(timeout=15)
+            sink.terminate()
+            sink.wait(timeout=10)
+
+
+STORED_ALL_THE_SAME = (
+    "What you sent has been stored, but the answer could not be shown. Please do not send "
+    "it again: look out for our e-mail."
+)
+
+
+def mail_jobs(portal, ids):
+    """{registration id: [status of each e-mail job for it]}."""
+    with portal.database.connect() as connection:
+        rows = connection.execute(
+            "SELECT (args_kwargs->'kwargs'->>'object_id')::int, status"
+            " FROM django_tasks_database_dbtaskresult"
+            " WHERE args_kwargs->'kwargs'->>'kind' = 'registration.confirm_email'"
+        ).fetchall()
+    jobs = {pk: [] for pk in ids}
+    for pk, status in rows:
+        if pk in jobs:
+            jobs[pk].append(status)
+    return jobs
+
+
+def registration_ids(portal, emails):
+    with portal.database.connect() as connection:
+        return dict(
+            connection.execute(
+                "SELECT email, id FROM registrations_registration WHERE email = ANY(%s)",
+                [list(emails)],
+            ).fetchall()
+        )
+
+
+def test_a_database_cut_during_a_burst_of_registrations_tells_everyone_the_truth(portal, worker):
+    """Registrations arrive while the database goes away and comes back: no one told that
+    nothing was stored has a registration, everyone told otherwise has one, every
+    registration has its e-mail job, and the task worker goes on sending afterwards."""
+    process, log_path = worker
+    tag = uuid.uuid4().hex[:6]
+    emails = [f"burst-{tag}-{number}@example.org" for number in range(24)]
+    answers = {}
+
+    def send(email):
+        status, _, html = portal.register(email)
+        answers[email] = (status, html)
+
+    threads = [threading.Thread(target=send, args=(email,)) for email in emails]
+    for number, thread in enumerate(threads):
+        thread.start()
+        if number == 8:
+            portal.db_proxy.cut()
+        if number == 16:
+            portal.db_proxy.restore()
+        time.sleep(0.05)
+    for thread in threads:
+        thread.join(timeout=60)
+    portal.db_proxy.restore()
+
+    stored = registration_ids(portal, emails)
+    told = {"stored": 0, "nothing stored": 0}
+    for email, (status, html) in answers.items():
+        if status == 200:
+            assert email in stored, email
+            told["stored"] += 1
+        else:
+            assert status == 503, html[:300]
+            if translated("de", STORED_ALL_THE_SAME) in html:
+                assert email in stored, email
+                told["stored"] += 1
+            else:
+                assert translated("de", NOTHING_STORED) in html
+                assert email not in stored, email  # the answer said so: it must be true
+                told["nothing stored"] += 1
+    assert told["nothing stored"] > 0, "the cut came too late to test anything"
+    assert told["stored"] > 0
+    assert len(stored) == told["stored"]
+
+    # Every registration has its e-mail job, and the worker, cut off too, sends them all.
+    deadline = time.monotonic() + 60
+    while True:
+        jobs = mail_jobs(portal, stored.values())
+        assert all(jobs[pk] for pk in stored.values()), "a registration without its e-mail"
+        if all("SUCCESSFUL" in statuses for statuses in jobs.values()):
+            break
+        assert time.monotonic() < deadline, f"e-mails not sent: {jobs}"
+        time.sleep(0.5)
+    assert process.poll() is None, Path(log_path).read_text()[-2000:]
+    # And it takes the next job as well.
+    late = f"burst-{tag}-late@example.org"
+    assert portal.register(late)[0] == 200
+    late_id = registration_ids(portal, [late])[late]
+    deadline = time.monotonic() + 30
+    while "SUCCESSFUL" not in mail_jobs(portal, [late_id])[late_id]:
+        assert time.monotonic() < deadline, Path(log_path).read_text()[-2000:]
+        time.sleep(0.3)

@@ -241,9 +241,11 @@ if WAGTAILFRONTENDCACHE:
 
 # --- Background tasks (django-tasks, shipped with Wagtail) ----------------------------------
 # Background work (registration e-mails) runs after the request. Development and tests run
-# tasks at once; production stores them in the database for `manage.py db_worker`
+# tasks at once; production stores them in the database for `manage.py task_worker`
 # (see portal/settings/production.py and the README).
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+# /healthz reports the task worker stalled when a job has been ready this long (core/health.py).
+TASKS_STALLED_SECONDS = int(os.environ.get("TASKS_STALLED_SECONDS", "300"))
 
 # Registration: attempts per client address and window (seconds); RATELIMIT_ENABLE=false
 # switches the limit off, e.g. for load tests.
