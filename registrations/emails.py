@@ -19,8 +19,10 @@ SUBJECTS = {
     "waiting": lambda: _("You are on the waiting list: %(title)s"),
     "promoted": lambda: _("A place has become free for you: %(title)s"),
     "cancelled": lambda: _("Your registration is cancelled: %(title)s"),
+    "already_registered": lambda: _("You are already registered: %(title)s"),
+    "forums_changed": lambda: _("Your forums are changed: %(title)s"),
 }
-WITH_CALENDAR = {"booked", "promoted"}
+WITH_CALENDAR = {"booked", "promoted", "forums_changed"}
 
 
 def absolute(path):

@@ -12,6 +12,7 @@ import secrets
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
+from django.utils.translation import get_language_info
 from django.utils.translation import gettext_lazy as _
 
 
@@ -111,15 +112,36 @@ class Registration(models.Model):
         return "; ".join(choice.forum_title for choice in self.choices.all())
 
     @property
+    def language_name(self):
+        """The language the person registered in, named in the reader's language."""
+        try:
+            return get_language_info(self.language)["name_translated"]
+        except KeyError:
+            return self.language
+
+    @property
     def is_confirmed(self):
         return self.email_confirmed_at is not None
 
     @property
     def display_status(self):
+        """The status as the participant reads it (their page, their e-mails)."""
         if self.status == self.Status.BOOKED and not self.is_confirmed:
             return _("Waiting for your confirmation")
         if self.status == self.Status.BOOKED:
             return _("Confirmed")
+        return self.get_status_display()
+
+    @property
+    def organiser_status(self):
+        """The status as the organisers read it (the admin's list and export): who has to do
+        something is the participant, not the organiser."""
+        if self.status in (self.Status.BOOKED, self.Status.WAITING) and not self.is_confirmed:
+            if self.status == self.Status.BOOKED:
+                return _("Place held, e-mail address not confirmed yet")
+            return _("Waiting list, e-mail address not confirmed yet")
+        if self.status == self.Status.BOOKED:
+            return _("Booked")
         return self.get_status_display()
 
 

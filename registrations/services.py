@@ -13,7 +13,7 @@ from datetime import timedelta
 
 from django.db import IntegrityError, transaction
 from django.db.models import Count
-from django.utils import timezone
+from django.utils import formats, timezone
 from django.utils.translation import gettext_lazy as _
 
 from core.i18n import source_of
@@ -123,6 +123,7 @@ def register(page, *, details, forums, language, consent_text, now=None):
             locked = _lock(source)
             existing = Registration.objects.active().filter(page=locked, email=email).first()
             if existing is not None:
+                _mail_again(existing)
                 return existing, False
             refused = registration_state(locked, now)
             if refused:
@@ -161,7 +162,16 @@ def register(page, *, details, forums, language, consent_text, now=None):
         existing = Registration.objects.active().filter(page=source, email=email).first()
         if existing is None:
             raise
+        _mail_again(existing)
         return existing, False
+
+
+def _mail_again(registration):
+    """Someone registered again with an address already registered: the address gets the
+    link it needs (to confirm, if not done yet; else to see and change its registration).
+    The page says the same as for a new registration, so it tells a third person nothing."""
+    kind = "already_registered" if registration.is_confirmed else "confirm_email"
+    _mail_after_commit(registration, kind)
 
 
 def confirm_email(registration, now=None):
@@ -231,7 +241,63 @@ def change_forums(registration, forums, now=None):
             for n, f in sorted(forums.items())
         )
         if wanted != current:
+            _mail_after_commit(registration, "forums_changed")
             _promote(page, now)
+        return registration
+
+
+def set_status(registration, status, now=None):
+    """An organiser sets a registration's status (the admin's edit view): under the same lock
+    and rules as the participant's own actions. Booking someone needs a free place (in the
+    event and in each of their forums); a cancelled or expired registration cannot come back
+    while the same person has registered again; cancelling mails the participant and gives
+    the place on. Returns the registration; refuses with ``RegistrationRefused``."""
+    now = now or timezone.now()
+    if status == Registration.Status.CANCELLED:
+        return cancel(registration, now)[0]
+    with transaction.atomic():
+        page = _lock(registration.page)
+        registration = Registration.objects.select_for_update().get(pk=registration.pk)
+        before = registration.status
+        if status == before:
+            return registration
+        active = (Registration.Status.BOOKED, Registration.Status.WAITING)
+        if before not in active and status in active:
+            again = (
+                Registration.objects.active()
+                .filter(page=page, email=registration.email)
+                .exclude(pk=registration.pk)
+                .first()
+            )
+            if again is not None:
+                raise RegistrationRefused(
+                    _(
+                        "This person has registered again since (registration of %(date)s); "
+                        "change that registration instead."
+                    )
+                    % {"date": formats.date_format(timezone.localtime(again.created_at))}
+                )
+        if status == Registration.Status.BOOKED:
+            forum_ids = [c.forum_id for c in registration.choices.all() if c.forum_id]
+            if not availability(page, now).fits(forum_ids):
+                raise RegistrationRefused(
+                    _(
+                        "No place is free for this person (in the event or in one of their "
+                        "forums): booking them would overbook it. Free a place first, or raise "
+                        "the number of places."
+                    )
+                )
+        registration.status = status
+        fields = ["status", "updated_at"]
+        if status == Registration.Status.BOOKED:
+            registration.hold_until = None  # booked by the organisers: it does not expire
+            registration.promoted_at = now if before == Registration.Status.WAITING else None
+            fields += ["hold_until", "promoted_at"]
+            _mail_after_commit(registration, "promoted" if before == "waiting" else "booked")
+        registration.save(update_fields=fields)
+        if before == Registration.Status.BOOKED:
+            # The place they held goes to the first person waiting, not back to them.
+            _promote(page, now, passing_over=registration.pk)
         return registration
 
 
@@ -261,14 +327,16 @@ def expire_holds(now=None):
     return expired
 
 
-def _promote(page, now):
-    """Give free places to confirmed people on the waiting list, first come first served.
-    Runs inside the caller's locked transaction, so each place goes to exactly one person."""
+def _promote(page, now, passing_over=None):
+    """Give free places to confirmed people on the waiting list, first come first served
+    (``passing_over``: a registration an organiser has just put there). Runs inside the
+    caller's locked transaction, so each place goes to exactly one person."""
     promoted = []
     waiting = (
         Registration.objects.filter(
             page=page, status=Registration.Status.WAITING, email_confirmed_at__isnull=False
         )
+        .exclude(pk=passing_over)
         .prefetch_related("choices")
         .order_by("created_at", "pk")
     )

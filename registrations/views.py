@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 from wagtail.models import Locale
 
+from core.faults import mark_stored
 from core.i18n import absolute_url, source_of
 from core.protection import refusal, started_token
 from core.sections import page_section
@@ -61,10 +62,11 @@ def submit(request, page_id):
     if page.locale.language_code != get_language():
         raise Http404
     refused = refusal(request, "registration")
+    source = source_of(page).specific
     if refused:
         status, message = refused
-        return _page_with_form(request, page, error=message, status=status)
-    source = source_of(page).specific
+        kept = _form_with_what_was_typed(request, page, source)
+        return _page_with_form(request, page, form=kept, error=message, status=status)
     form = RegistrationForm(
         request.POST, page=page, source=source, availability=services.availability(source)
     )
@@ -79,11 +81,37 @@ def submit(request, page_id):
             consent_text=page.consent_text or source.consent_text,
         )
     except services.RegistrationRefused as refused:
-        return _page_with_form(request, page, error=refused.message, status=refused.status)
+        kept = _form_with_what_was_typed(request, page, source)
+        return _page_with_form(
+            request, page, form=kept, error=refused.message, status=refused.status
+        )
+    mark_stored(request)  # committed: a fault from here on must not say "nothing stored"
+    if created:
+        waiting = registration.status == "waiting"
+    else:  # what a new registration would get now: the page tells nothing of the address
+        chosen = [forum.pk for forum in form.chosen_forums().values()]
+        waiting = source.waiting_list and not services.availability(source).fits(chosen)
     return TemplateResponse(
-        request,
-        "registrations/received.html",
-        {"page": page, "created": created, "waiting": registration.status == "waiting"},
+        request, "registrations/received.html", {"page": page, "waiting": waiting}
+    )
+
+
+def _form_with_what_was_typed(request, page, source):
+    """The form again, unbound, filled in with what the visitor sent (not the hidden trap
+    field) and a new start time: a refusal before the fields were looked at (too fast, out
+    of date, too many attempts) must not make anyone type everything again."""
+    form = RegistrationForm(page=page, source=source, availability=services.availability(source))
+    initial = {
+        name: request.POST.get(name)
+        for name in form.fields
+        if name not in ("website", "started") and request.POST.get(name) is not None
+    }
+    initial["started"] = started_token()
+    return RegistrationForm(
+        page=page,
+        source=source,
+        availability=form.availability,
+        initial=initial,
     )
 
 
@@ -100,6 +128,7 @@ def confirm(request, key):
     registration = _registration_or_404(key)
     if request.method == "POST":
         registration = services.confirm_email(registration)
+        mark_stored(request)
     page = registration.page.specific
     return TemplateResponse(
         request,
@@ -118,13 +147,21 @@ def manage(request, key):
     message, status, form = None, 200, None
     availability = services.availability(page)
     if request.method == "POST" and request.POST.get("action") == "cancel":
+        if request.POST.get("confirmed") != "yes":  # first ask, on a page of its own
+            return TemplateResponse(
+                request,
+                "registrations/cancel.html",
+                {"registration": registration, "page": shown},
+            )
         registration, _promoted = services.cancel(registration)
+        mark_stored(request)
         message = _("Your registration is cancelled.")
     elif request.method == "POST" and request.POST.get("action") == "change":
         form = ForumChangeForm(request.POST, page=shown, source=page, availability=availability)
         if form.is_valid():
             try:
                 registration = services.change_forums(registration, form.chosen_forums())
+                mark_stored(request)
                 message = _("Your forums are changed.")
                 form = None
             except services.RegistrationRefused as refused:

@@ -6,6 +6,7 @@ languages, cost, status); ``EventPage`` (one-off events and conferences) and ``C
 """
 
 from django.core.exceptions import ValidationError
+from django.core.validators import MinValueValidator
 from django.db import models
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext_lazy as _
@@ -27,6 +28,8 @@ from core.blocks import PARAGRAPH_FEATURES
 from core.routing import ViewRestrictionsInOneQuery
 from core.sections import sections_for
 from programmes.models import OfferLanguage, OfferPage
+
+MIN_HOLD_MINUTES = 10  # an unconfirmed registration's place is held at least this long
 
 
 class Audience(models.TextChoices):
@@ -132,7 +135,12 @@ class CalendarPage(OfferPage):
     hold_minutes = models.PositiveSmallIntegerField(
         _("minutes a place is held"),
         default=30,
-        help_text=_("How long an unconfirmed registration keeps its place before it is freed."),
+        # Below that the confirmation e-mail may arrive after the place is gone.
+        validators=[MinValueValidator(MIN_HOLD_MINUTES)],
+        help_text=_(
+            "How long an unconfirmed registration keeps its place before it is freed: at "
+            "least 10 minutes, so that the e-mail with the confirmation link can arrive."
+        ),
     )
     ask_organisation = models.BooleanField(_("ask for the organisation"), default=False)
     ask_profession = models.BooleanField(_("ask for the profession"), default=False)

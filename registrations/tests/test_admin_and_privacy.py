@@ -4,6 +4,7 @@ import csv
 import io
 from datetime import timedelta
 
+import openpyxl
 import pytest
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group, Permission
@@ -53,12 +54,41 @@ def test_organisers_see_and_export_registrations(client, registered):
     assert "anna@example.org" in listing.content.decode()
     export = client.get("/admin/registrations/?export=csv")
     assert export.status_code == 200
-    rows = list(csv.reader(io.StringIO(export.getvalue().decode("utf-8-sig"))))
-    assert any("anna@example.org" in row for row in rows)
-    assert any("Forum A; Forum C" in row for row in rows)
+    assert export["Content-Type"] == "text/csv; charset=utf-8"
+    data = export.getvalue()
+    assert data.startswith(b"\xef\xbb\xbf")  # UTF-8 with BOM: German Excel shows the umlauts
+    rows = list(csv.reader(io.StringIO(data.decode("utf-8-sig")), delimiter=";"))
+    heading, row = rows[0], dict(zip(rows[0], rows[1], strict=True))
+    assert heading[:3] == ["Veranstaltung oder Kurs", "Name", "E-Mail"]
+    assert row["E-Mail"] == "anna@example.org"
+    assert row["Foren"] == "Forum A; Forum C"
+    assert row["Status"] == "Platz reserviert, E-Mail-Adresse noch nicht bestätigt"
+    assert row["Sprache"] == "Deutsch"
+    local = timezone.localtime(registered.created_at)
+    assert row["Angemeldet am"] == local.strftime("%d.%m.%Y %H:%M")  # local, to the minute
     xlsx = client.get("/admin/registrations/?export=xlsx")
     assert xlsx.status_code == 200
-    assert xlsx.getvalue()[:2] == b"PK"  # a zip container, as XLSX files are
+    workbook = xlsx.getvalue()  # streamed: read once
+    assert workbook[:2] == b"PK"  # a zip container, as XLSX files are
+    sheet = openpyxl.load_workbook(io.BytesIO(workbook)).active
+    cells = {sheet.cell(1, column).value: sheet.cell(2, column).value for column in range(1, 14)}
+    assert cells["Angemeldet am"] == local.replace(tzinfo=None, second=0, microsecond=0)
+
+
+def test_the_export_neutralises_what_a_spreadsheet_would_run_as_a_formula(client, registered):
+    Registration.objects.filter(pk=registered.pk).update(
+        name='=HYPERLINK("http://evil.example","Hier klicken")', organisation="@SUM(1+1)"
+    )
+    client.force_login(user_in(ORGANISERS))
+    data = client.get("/admin/registrations/?export=csv").getvalue().decode("utf-8-sig")
+    row = dict(zip(*list(csv.reader(io.StringIO(data), delimiter=";"))[:2], strict=True))
+    assert row["Name"] == '\'=HYPERLINK("http://evil.example","Hier klicken")'
+    assert row["Organisation"] == "'@SUM(1+1)"
+    xlsx = client.get("/admin/registrations/?export=xlsx").getvalue()
+    sheet = openpyxl.load_workbook(io.BytesIO(xlsx)).active
+    names = [cell.value for cell in sheet[2]]
+    assert names[1].startswith("=HYPERLINK")  # stored as text, not as a formula
+    assert sheet.cell(2, 2).data_type == "s"
 
 
 def test_page_editors_without_the_group_see_nothing(client, registered):

@@ -137,18 +137,39 @@ def test_changing_forums_through_the_personal_link(
     page = client.get(manage)
     assert page.status_code == 200
     assert "Anna Beispiel" in page.content.decode()
-    changed = client.post(
-        manage,
-        {
-            "action": "change",
-            "forum_1": forum_key(conference, "Forum B"),
-            "forum_2": forum_key(conference, "Forum C"),
-        },
-    )
+    mail.outbox.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        changed = client.post(
+            manage,
+            {
+                "action": "change",
+                "forum_1": forum_key(conference, "Forum B"),
+                "forum_2": forum_key(conference, "Forum C"),
+            },
+        )
     assert changed.status_code == 200
     assert ForumChoice.objects.get(round_number=1).forum_title == "Forum B"
+    # The change is confirmed by e-mail, with the calendar file of the new forums.
+    (message,) = mail.outbox
+    assert message.subject.startswith("Ihre Foren sind geändert")
+    assert "Forum B" in message.body
+    ((name, calendar, kind),) = message.attachments
+    assert (
+        kind == "text/calendar"
+        and "Forum B" in icalendar.Calendar.from_ical(calendar).to_ical().decode()
+    )
+
+    # Cancelling asks first, on a page of its own; only the second POST cancels.
     with django_capture_on_commit_callbacks(execute=True):
-        cancelled = client.post(manage, {"action": "cancel"})
+        asked = client.post(manage, {"action": "cancel"})
+    assert asked.status_code == 200
+    html = asked.content.decode()
+    assert "<h1>Anmeldung stornieren?</h1>" in html
+    assert 'name="confirmed" value="yes"' in html
+    assert f'href="{manage}"' in html  # "No, keep it" goes back
+    assert Registration.objects.get().status == "booked"
+    with django_capture_on_commit_callbacks(execute=True):
+        cancelled = client.post(manage, {"action": "cancel", "confirmed": "yes"})
     assert cancelled.status_code == 200
     assert Registration.objects.get().status == "cancelled"
 

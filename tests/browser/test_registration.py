@@ -85,6 +85,7 @@ def test_register_confirm_cancel_and_the_waiting_list_moves_up(page, site_url, s
     assert_accessible(page)
     page.get_by_role("button", name="Confirm my registration").click()
     expect(page.get_by_text("your place is confirmed")).to_be_visible()
+    expect(page.locator("h1")).to_have_text("Registration confirmed")
     assert_accessible(page)
     jamie = Registration.objects.get(email="jamie@example.org")
     assert jamie.status == "booked" and jamie.is_confirmed and jamie.language == "en"
@@ -94,6 +95,11 @@ def test_register_confirm_cancel_and_the_waiting_list_moves_up(page, site_url, s
     page.goto(site_url + link_in(booked, "manage"))
     expect(page.get_by_text("Learning from a case")).to_be_visible()
     page.get_by_role("button", name="Cancel my registration").click()
+    # Asked first, on a page of its own whose heading is the question.
+    expect(page.locator("h1")).to_have_text("Cancel your registration?")
+    assert_accessible(page)
+    assert Registration.objects.get(email="jamie@example.org").status == "booked"
+    page.get_by_role("button", name="Yes, cancel my registration").click()
     expect(page.get_by_text("Your registration is cancelled.")).to_be_visible()
 
     assert Registration.objects.get(email="jamie@example.org").status == "cancelled"
@@ -101,6 +107,31 @@ def test_register_confirm_cancel_and_the_waiting_list_moves_up(page, site_url, s
     with translation.override(waiting.language):
         promoted = gettext("A place has become free for you: %(title)s").split("%")[0]
     assert any(m.to == [waiting.email] and m.subject.startswith(promoted) for m in mail.outbox)
+
+
+def test_a_form_sent_too_fast_comes_back_with_everything_typed(page, site_url):
+    page.goto(f"{site_url}{PAGE}")
+    form = page.locator("#registration")
+    form.get_by_label(re.compile("^Learning from a case")).check()
+    form.get_by_label(re.compile("^Circles in other federal states")).check()
+    form.get_by_label("Your name").fill("Jamie Example")
+    form.get_by_label("Your e-mail address").fill("jamie@example.org")
+    form.get_by_label("Organisation").fill("Youth office Kassel")
+    form.get_by_label("I agree.").check()
+    form.get_by_role("button", name="Register").click()  # within the minimum fill time
+    expect(page.get_by_role("alert")).to_contain_text("That was very fast")
+    form = page.locator("#registration")
+    expect(form.get_by_label("Your name")).to_have_value("Jamie Example")
+    expect(form.get_by_label("Your e-mail address")).to_have_value("jamie@example.org")
+    expect(form.get_by_label("Organisation")).to_have_value("Youth office Kassel")
+    expect(form.get_by_label("I agree.")).to_be_checked()
+    expect(form.get_by_label(re.compile("^Learning from a case"))).to_be_checked()
+    assert_accessible(page)
+    assert Registration.objects.count() == 0
+    page.wait_for_timeout(3200)
+    form.get_by_role("button", name="Register").click()  # the same, once more: taken
+    expect(page.locator("h1")).to_have_text("Please check your e-mail")
+    assert Registration.objects.filter(email="jamie@example.org").count() == 1
 
 
 def test_contact_form_and_its_errors_are_accessible(page, site_url):
