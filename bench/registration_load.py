@@ -4,10 +4,11 @@
     DATABASE_URL=postgres://postgres@127.0.0.1:5432/test make bench
 
 Starts the portal on a threaded live server (127.0.0.1, a free port) against a throw-away
-test database, seeds one conference with 100 places and a waiting list, lets 200 clients
-fetch the form (CSRF cookie, signed start time), waits out the minimum fill time, then
-fires all 200 submissions at once from threads. Prints the outcome (places, booked,
-waiting, errors) and the latency of the submissions.
+test database, seeds one conference with 100 places and a waiting list, and one round with
+a small forum of 10 places beside a large one; lets 200 clients fetch the form (CSRF cookie,
+signed start time), waits out the minimum fill time, then fires all 200 submissions at once
+from threads, each wanting the small forum first and the large one second. Prints the
+outcome (places, booked, waiting, places in each forum, errors) and the latency.
 """
 
 import contextlib
@@ -41,6 +42,7 @@ from django.test.utils import setup_test_environment  # noqa: E402
 SUBMISSIONS = int(os.environ.get("BENCH_SUBMISSIONS", "200"))
 PLACES = int(os.environ.get("BENCH_PLACES", "100"))
 CLIENTS = int(os.environ.get("BENCH_CLIENTS", "50"))
+SMALL_FORUM = int(os.environ.get("BENCH_SMALL_FORUM", "10"))
 
 
 def seed():
@@ -74,7 +76,10 @@ def seed():
         consent_text="Einverstanden.",
     )
     page.rounds = [Round(number=1, title="Durchlauf", starts_at=at(10), ends_at=at(11))]
-    page.forums = [Forum(round_number=1, title="Plenum", capacity=PLACES)]
+    page.forums = [
+        Forum(round_number=1, title="Kleines Forum", capacity=SMALL_FORUM),
+        Forum(round_number=1, title="Großes Forum", capacity=PLACES),
+    ]
     index.add_child(instance=page)
     page.save_revision().publish()
     return page
@@ -95,7 +100,7 @@ def fetch_form(base, url):
     opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(jar))
     html = opener.open(base + url, timeout=30).read().decode()
     fields = dict(re.findall(r'name="(csrfmiddlewaretoken|started)" value="([^"]+)"', html))
-    forum = re.search(r'name="forum_1" id="[^"]+" value="([^"]+)"', html).group(1)
+    forum = re.findall(r'name="forum_1" id="[^"]+" value="([^"]+)"', html)  # small, large
     action = re.search(r'<form class="registration__form" method="post" action="([^"#]+)', html)
     return opener, fields, forum, action.group(1)
 
@@ -128,7 +133,8 @@ def main():
                     **fields,
                     "name": f"Person {number}",
                     "email": f"person{number}@example.org",
-                    "forum_1": forum,
+                    "forum_1": forum[0],
+                    "second_1": forum[1],
                     "consent": "on",
                     "website": "",
                 }
@@ -152,9 +158,14 @@ def main():
             results = list(pool.map(submit, enumerate(forms)))
         elapsed = time.perf_counter() - began
 
-        from registrations.models import Registration
+        from registrations.models import ForumChoice, Registration
 
         statuses = Counter(Registration.objects.values_list("status", flat=True))
+        seats = Counter(
+            ForumChoice.objects.filter(registration__status="booked").values_list(
+                "seat__title", flat=True
+            )
+        )
         codes = Counter(code for code, _ in results)
         latencies = sorted(seconds for _, seconds in results)
         print(f"database: {connection.vendor}; clients in parallel: {CLIENTS}")
@@ -164,6 +175,7 @@ def main():
             f"rows: {sum(statuses.values())}, distinct e-mails: "
             f"{Registration.objects.values('email').distinct().count()}"
         )
+        print(f"places in forums: {dict(seats)} (small forum: {SMALL_FORUM} places)")
         print(
             f"HTTP answers: {dict(codes)}; errors (not 200): "
             f"{sum(n for code, n in codes.items() if code != 200)}"
@@ -174,7 +186,13 @@ def main():
             f"p95: {latencies[int(len(latencies) * 0.95) - 1] * 1000:.0f} ms, "
             f"max: {latencies[-1] * 1000:.0f} ms"
         )
-        ok = statuses.get("booked") == min(PLACES, SUBMISSIONS) and codes == {200: SUBMISSIONS}
+        booked = min(PLACES, SUBMISSIONS)
+        ok = (
+            statuses.get("booked") == booked
+            and codes == {200: SUBMISSIONS}
+            and seats.get("Kleines Forum") == min(SMALL_FORUM, booked)
+            and sum(seats.values()) == booked
+        )
         print("result:", "OK" if ok else "FAILED")
         return 0 if ok else 1
     finally:

@@ -57,10 +57,10 @@ def personal_calendar(registration, url_for):
     writer = FeedWriter(builder, url_for, split_days=True)
     entries = entries_for(Session.objects.filter(page=source), page.locale, known={page, source})
     writer.add_entries(entries, status=status, extra_sequence=step)
-    chosen = {
-        choice.forum.translation_key
-        for choice in registration.choices.select_related("forum")
-        if choice.forum_id
+    chosen = {  # the forums they have a place in (not those they still wait for)
+        choice.seat.translation_key
+        for choice in registration.choices.select_related("seat")
+        if choice.seat_id
     }
     if chosen:
         parts = [part for part in conference_parts(page) if part.forum_key in chosen]

@@ -21,8 +21,9 @@ SUBJECTS = {
     "cancelled": lambda: _("Your registration is cancelled: %(title)s"),
     "already_registered": lambda: _("You are already registered: %(title)s"),
     "forums_changed": lambda: _("Your forums are changed: %(title)s"),
+    "forum_place": lambda: _("A place in the forum you chose: %(title)s"),
 }
-WITH_CALENDAR = {"booked", "promoted", "forums_changed"}
+WITH_CALENDAR = {"booked", "promoted", "forums_changed", "forum_place"}
 
 
 def absolute(path):
@@ -43,6 +44,44 @@ def _register_builders():
         mail_builder(f"registration.{kind}")(build)
 
 
+def forum_lines(registration, locale):
+    """Each round's forums as the person reads them, in their language: the forum they have
+    a place in, and the first choice they still wait for."""
+    choices = list(
+        registration.choices.select_related("forum", "second_forum", "seat").order_by(
+            "round_number"
+        )
+    )
+    keys = {
+        forum.translation_key
+        for choice in choices
+        for forum in (choice.forum, choice.second_forum, choice.seat)
+        if forum is not None
+    }
+    localized = {
+        f.translation_key: f.title
+        for f in Forum.objects.filter(translation_key__in=keys, locale=locale)
+    }
+
+    def title(forum, fallback):
+        return localized.get(forum.translation_key, forum.title) if forum else fallback
+
+    held = registration.status == Registration.Status.BOOKED
+    lines = []
+    for choice in choices:
+        first = title(choice.forum, choice.forum_title)
+        if held and choice.seat_id and choice.seat_id == choice.forum_id:
+            lines.append(first)
+        elif held and choice.seat_id:
+            seat = title(choice.seat, choice.seat_title)
+            lines.append(
+                _("%(seat)s (waiting for a place in %(first)s)") % {"seat": seat, "first": first}
+            )
+        else:
+            lines.append(_("waiting for a place in %(first)s") % {"first": first})
+    return lines
+
+
 def build_message(registration, kind):
     language = registration.language
     with translation.override(language):
@@ -50,19 +89,7 @@ def build_message(registration, kind):
         locale = page.locale
         entries = entries_for(Session.objects.filter(page=registration.page), locale)
         upcoming = [e for e in entries if not e.is_cancelled]
-        forum_keys = {
-            c.forum.translation_key: c
-            for c in registration.choices.select_related("forum")
-            if c.forum_id
-        }
-        localized = {
-            f.translation_key: f.title
-            for f in Forum.objects.filter(translation_key__in=forum_keys, locale=locale)
-        }
-        forums = [
-            localized.get(key, choice.forum_title)
-            for key, choice in sorted(forum_keys.items(), key=lambda item: item[1].round_number)
-        ]
+        forums = forum_lines(registration, locale)
         context = {
             "kind": kind,
             "registration": registration,

@@ -5,6 +5,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from events.models import Forum, Round
+from registrations.services import Wish
 
 OPTIONAL_FIELDS = {
     "organisation": "ask_organisation",
@@ -78,7 +79,7 @@ class RegistrationForm(forms.Form):
                 )
             if not options:
                 continue
-            name = f"forum_{slot.number}"
+            name, second = f"forum_{slot.number}", f"second_{slot.number}"
             self.fields[name] = forms.ChoiceField(
                 label=slot.title,
                 choices=[(o["value"], o["forum"].title) for o in options],
@@ -88,24 +89,65 @@ class RegistrationForm(forms.Form):
                     "invalid_choice": _("Please choose one of the forums of this round."),
                 },
             )
+            if len(options) > 1:
+                self.fields[second] = forms.ChoiceField(
+                    label=_("Second choice"),
+                    help_text=_("Where you would go if your first choice is full."),
+                    required=False,
+                    choices=[("", _("No second choice"))]
+                    + [(o["value"], o["forum"].title) for o in options],
+                    error_messages={
+                        "invalid_choice": _("Please choose one of the forums of this round."),
+                    },
+                )
             self._forums[slot.number] = {o["value"]: o for o in options}
-            self.rounds.append({"round": slot, "field": self[name], "options": options})
+            self.rounds.append(
+                {
+                    "round": slot,
+                    "field": self[name],
+                    "second": self[second] if second in self.fields else None,
+                    "options": options,
+                    "any_full": any(o["full"] for o in options),
+                }
+            )
 
     def chosen_forums(self):
-        """{round number: forum of the default-language page} for the valid choices."""
-        return {
-            number: options[self.cleaned_data[f"forum_{number}"]]["source"]
-            for number, options in self._forums.items()
-            if self.cleaned_data.get(f"forum_{number}") in options
-        }
+        """{round number: ``Wish`` of forums of the default-language page} for the valid
+        choices."""
+        wishes = {}
+        for number, options in self._forums.items():
+            first = options.get(self.cleaned_data.get(f"forum_{number}"))
+            if first is None:
+                continue
+            second = options.get(self.cleaned_data.get(f"second_{number}") or "")
+            wishes[number] = Wish(first["source"], second["source"] if second else None)
+        return wishes
 
     def clean(self):
+        """A full forum cannot be the only choice where the round has others: it needs a
+        second forum (where the person is placed while waiting for the first). Without a
+        waiting list, a full forum alone, or a full second forum, is refused."""
         cleaned = super().clean()
-        if not self.source.waiting_list:
-            for number, options in self._forums.items():
-                chosen = options.get(cleaned.get(f"forum_{number}"))
-                if chosen and chosen["full"]:
-                    self.add_error(f"forum_{number}", _("This forum is full."))
+        for number, options in self._forums.items():
+            first = options.get(cleaned.get(f"forum_{number}"))
+            second = options.get(cleaned.get(f"second_{number}") or "")
+            if first is None:
+                continue
+            if second is not None and second["value"] == first["value"]:
+                self.add_error(
+                    f"second_{number}", _("Please choose another forum as your second choice.")
+                )
+            elif first["full"] and second is None and f"second_{number}" in self.fields:
+                self.add_error(
+                    f"forum_{number}",
+                    _("This forum is full: please choose a second forum in this round too."),
+                )
+            elif first["full"] and second is None and not self.source.waiting_list:
+                self.add_error(f"forum_{number}", _("This forum is full."))
+            elif (
+                first["full"] and second is not None and second["full"]
+            ) and not self.source.waiting_list:
+                self.add_error(f"second_{number}", _("This forum is full too."))
         return cleaned
 
     @property

@@ -109,7 +109,9 @@ class Registration(models.Model):
 
     @property
     def forum_titles(self):
-        return "; ".join(choice.forum_title for choice in self.choices.all())
+        """The forums a person is in, one per round ("Forum A; Forum C"); a first choice
+        they still wait for is named too."""
+        return "; ".join(choice_summary(choice) for choice in self.choices.all())
 
     @property
     def language_name(self):
@@ -145,19 +147,54 @@ class Registration(models.Model):
         return self.get_status_display()
 
 
+def choice_summary(choice):
+    """One round's choice as the organisers' list names it."""
+    if choice.seat_id is not None and not choice.waits_for_first:
+        return choice.forum_title
+    if choice.seat_id is not None:
+        return _("%(seat)s (waiting for %(first)s)") % {
+            "seat": choice.seat_title,
+            "first": choice.forum_title,
+        }
+    return _("waiting for %(first)s") % {"first": choice.forum_title}
+
+
 class ForumChoice(models.Model):
+    """The forums a person chose in one round: a first wish and, where they gave one, a
+    second (*Zweitwunsch*), and the forum whose place they hold (``seat``): the first wish
+    where it had room, else the second, else none yet. Someone seated in their second wish
+    keeps waiting for the first; a place in a forum is never given to two people
+    (``registrations.services``)."""
+
     registration = models.ForeignKey(Registration, on_delete=models.CASCADE, related_name="choices")
     round_number = models.PositiveSmallIntegerField(_("round"))
-    # The forum of the default-language page. SET_NULL: an editor removing a forum must not
-    # delete who had chosen it; the title stays for the organisers.
+    # Forums of the default-language page. SET_NULL: an editor removing a forum must not
+    # delete who had chosen it; the titles stay for the organisers.
     forum = models.ForeignKey(
         "events.Forum",
-        verbose_name=_("forum"),
+        verbose_name=_("first choice"),
         null=True,
         on_delete=models.SET_NULL,
         related_name="choices",
     )
     forum_title = models.CharField(_("forum"), max_length=250)
+    second_forum = models.ForeignKey(
+        "events.Forum",
+        verbose_name=_("second choice"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="second_choices",
+    )
+    second_forum_title = models.CharField(_("second choice"), max_length=250, blank=True)
+    seat = models.ForeignKey(
+        "events.Forum",
+        verbose_name=_("place in forum"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="seats",
+    )
 
     class Meta:
         verbose_name = _("forum choice")
@@ -169,3 +206,15 @@ class ForumChoice(models.Model):
 
     def __str__(self):
         return self.forum_title
+
+    @property
+    def seat_title(self):
+        if self.seat_id is None:
+            return ""
+        if self.seat_id == self.second_forum_id:
+            return self.second_forum_title
+        return self.forum_title
+
+    @property
+    def waits_for_first(self):
+        return self.seat_id != self.forum_id

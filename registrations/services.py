@@ -32,10 +32,23 @@ class RegistrationRefused(Exception):
         self.status = status
 
 
+@dataclass(frozen=True)
+class Wish:
+    """One round's choice: the forum wanted first and, where given, a second (forums of the
+    default-language page)."""
+
+    first: Forum
+    second: Forum | None = None
+
+    @classmethod
+    def of(cls, choice):
+        return cls(choice.forum, choice.second_forum)
+
+
 @dataclass
 class Availability:
     """What is left of an event's places, overall and per forum (keyed by the forum of the
-    default-language page)."""
+    default-language page; no entry: no limit)."""
 
     places_left: int | None
     forum_places_left: dict = field(default_factory=dict)
@@ -43,26 +56,38 @@ class Availability:
     def forum_left(self, forum_id):
         return self.forum_places_left.get(forum_id)
 
-    def take(self, forum_ids):
-        """Count one more place as taken (overall and in these forums)."""
+    def has_place(self):
+        return self.places_left is None or self.places_left > 0
+
+    def has_seat(self, forum_id):
+        left = self.forum_places_left.get(forum_id)
+        return forum_id is not None and (left is None or left > 0)
+
+    def seat_for(self, wish):
+        """The forum a person with this wish gets a place in now: the first where it has
+        room, else the second, else None."""
+        if wish.first is not None and self.has_seat(wish.first.pk):
+            return wish.first
+        if wish.second is not None and self.has_seat(wish.second.pk):
+            return wish.second
+        return None
+
+    def take_place(self):
         if self.places_left is not None:
             self.places_left -= 1
-        for forum_id in forum_ids:
-            if self.forum_places_left.get(forum_id) is not None:
-                self.forum_places_left[forum_id] -= 1
 
-    def fits(self, forum_ids):
-        if self.places_left is not None and self.places_left <= 0:
-            return False
-        for forum_id in forum_ids:
-            left = self.forum_places_left.get(forum_id)
-            if left is not None and left <= 0:
-                return False
-        return True
+    def take_seat(self, forum_id):
+        if self.forum_places_left.get(forum_id) is not None:
+            self.forum_places_left[forum_id] -= 1
+
+    def free_seat(self, forum_id):
+        if self.forum_places_left.get(forum_id) is not None:
+            self.forum_places_left[forum_id] += 1
 
 
 def availability(page, now=None):
-    """Places left on ``page`` (a default-language page) and in each of its forums."""
+    """Places left on ``page`` (a default-language page) and in each of its forums (the
+    places held: ``ForumChoice.seat`` of registrations that hold a place)."""
     now = now or timezone.now()
     holding = Registration.objects.filter(page=page).holding_places(now)
     places_left = None
@@ -74,10 +99,10 @@ def availability(page, now=None):
         forums = list(Forum.objects.filter(page_id=page.pk).exclude(capacity=None))
     if forums:
         taken = dict(
-            ForumChoice.objects.filter(registration__in=holding, forum__in=forums)
-            .values("forum")
+            ForumChoice.objects.filter(registration__in=holding, seat__in=forums)
+            .values("seat")
             .annotate(n=Count("pk"))
-            .values_list("forum", "n")
+            .values_list("seat", "n")
         )
         forum_places_left = {f.pk: max(f.capacity - taken.get(f.pk, 0), 0) for f in forums}
     return Availability(places_left, forum_places_left)
@@ -111,11 +136,16 @@ def _lock(page):
 def register(page, *, details, forums, language, consent_text, now=None):
     """Take a registration for ``page`` (any language version).
 
-    ``forums`` maps each round number to a Forum of the default-language page. Returns
-    ``(registration, created)``: an active registration with the same e-mail address is
-    returned as it is, not duplicated.
+    ``forums`` maps each round number to a ``Wish`` (or a Forum: a first choice alone), of
+    the default-language page.
+    A person gets a place at the event whenever it has one, whatever their forums: in each
+    round a place in their first forum where it has room, else in their second (waiting for
+    the first), else none yet (waiting for either). Without a waiting list, a round without a
+    place is refused. Returns ``(registration, created)``: an active registration with the
+    same e-mail address is returned as it is, not duplicated.
     """
     now = now or timezone.now()
+    forums = _wishes(forums)
     source = source_of(page).specific
     email = details["email"].strip().lower()
     try:
@@ -129,7 +159,7 @@ def register(page, *, details, forums, language, consent_text, now=None):
             if refused:
                 raise RegistrationRefused(refused, status=409)
             left = availability(locked, now)
-            if left.fits([forum.pk for forum in forums.values()]):
+            if left.has_place():
                 status = Registration.Status.BOOKED
             elif locked.waiting_list:
                 status = Registration.Status.WAITING
@@ -137,6 +167,14 @@ def register(page, *, details, forums, language, consent_text, now=None):
                 raise RegistrationRefused(
                     _("Sorry, this event is fully booked and keeps no waiting list."), status=409
                 )
+            seats = {}
+            if status == Registration.Status.BOOKED:
+                for number, wish in sorted(forums.items()):
+                    seats[number] = left.seat_for(wish)
+                    if seats[number] is None and not locked.waiting_list:
+                        raise RegistrationRefused(_full(wish), status=409)
+                    if seats[number] is not None:
+                        left.take_seat(seats[number].pk)
             registration = Registration.objects.create(
                 page=locked,
                 status=status,
@@ -147,13 +185,8 @@ def register(page, *, details, forums, language, consent_text, now=None):
                 **{k: v for k, v in details.items() if k != "email"},
             )
             ForumChoice.objects.bulk_create(
-                ForumChoice(
-                    registration=registration,
-                    round_number=number,
-                    forum=forum,
-                    forum_title=forum.title,
-                )
-                for number, forum in sorted(forums.items())
+                _choice(registration, number, wish, seats.get(number))
+                for number, wish in sorted(forums.items())
             )
             _mail_after_commit(registration, "confirm_email")
             return registration, True
@@ -164,6 +197,32 @@ def register(page, *, details, forums, language, consent_text, now=None):
             raise
         _mail_again(existing)
         return existing, False
+
+
+def _wishes(forums):
+    """``forums`` with a bare Forum taken as a first choice without a second."""
+    return {n: w if isinstance(w, Wish) else Wish(w) for n, w in forums.items()}
+
+
+def _choice(registration, number, wish, seat):
+    return ForumChoice(
+        registration=registration,
+        round_number=number,
+        forum=wish.first,
+        forum_title=wish.first.title,
+        second_forum=wish.second,
+        second_forum_title=wish.second.title if wish.second else "",
+        seat=seat,
+    )
+
+
+def _full(wish):
+    if wish.second is None:
+        return _("The forum “%(title)s” is full.") % {"title": wish.first.title}
+    return _("The forums “%(first)s” and “%(second)s” are full.") % {
+        "first": wish.first.title,
+        "second": wish.second.title,
+    }
 
 
 def _mail_again(registration):
@@ -218,29 +277,39 @@ def cancel(registration, now=None):
 
 
 def change_forums(registration, forums, now=None):
-    """Choose other forums; a full forum is refused, the old places are freed."""
+    """Choose other forums (``forums``: round number -> ``Wish``). The person keeps the
+    place they hold where it is still one of their wishes; a round where neither wish has
+    room waits (refused without a waiting list); freed places go to the people waiting."""
     now = now or timezone.now()
+    forums = _wishes(forums)
     with transaction.atomic():
         page = _lock(registration.page)
         registration = Registration.objects.select_for_update().get(pk=registration.pk)
         if registration.status != Registration.Status.BOOKED:
             raise RegistrationRefused(_("Only a booked place can change its forums."), 409)
-        current = {c.round_number: c.forum_id for c in registration.choices.all()}
-        wanted = {number: forum.pk for number, forum in forums.items()}
-        changed = [forum for number, forum in forums.items() if current.get(number) != forum.pk]
+        current = {c.round_number: c for c in registration.choices.all()}
         left = availability(page, now)
-        for forum in changed:
-            remaining = left.forum_left(forum.pk)
-            if remaining is not None and remaining <= 0:
-                raise RegistrationRefused(
-                    _("The forum “%(title)s” is full.") % {"title": forum.title}, 409
-                )
+        for choice in current.values():
+            if choice.seat_id:
+                left.free_seat(choice.seat_id)  # their own place counts as free for them
+        seats = {}
+        for number, wish in sorted(forums.items()):
+            seats[number] = left.seat_for(wish)
+            if seats[number] is None and not page.waiting_list:
+                raise RegistrationRefused(_full(wish), 409)
+            if seats[number] is not None:
+                left.take_seat(seats[number].pk)
+        before = {n: (c.forum_id, c.second_forum_id, c.seat_id) for n, c in current.items()}
         registration.choices.all().delete()
         ForumChoice.objects.bulk_create(
-            ForumChoice(registration=registration, round_number=n, forum=f, forum_title=f.title)
-            for n, f in sorted(forums.items())
+            _choice(registration, number, wish, seats[number])
+            for number, wish in sorted(forums.items())
         )
-        if wanted != current:
+        after = {
+            n: (w.first.pk, w.second.pk if w.second else None, seats[n].pk if seats[n] else None)
+            for n, w in forums.items()
+        }
+        if after != before:
             _mail_after_commit(registration, "forums_changed")
             _promote(page, now)
         return registration
@@ -278,15 +347,17 @@ def set_status(registration, status, now=None):
                     % {"date": formats.date_format(timezone.localtime(again.created_at))}
                 )
         if status == Registration.Status.BOOKED:
-            forum_ids = [c.forum_id for c in registration.choices.all() if c.forum_id]
-            if not availability(page, now).fits(forum_ids):
+            left = availability(page, now)
+            if not left.has_place():
                 raise RegistrationRefused(
                     _(
-                        "No place is free for this person (in the event or in one of their "
-                        "forums): booking them would overbook it. Free a place first, or raise "
-                        "the number of places."
+                        "No place is free in this event: booking this person would overbook "
+                        "it. Free a place first, or raise the number of places."
                     )
                 )
+            _seat(registration, left)
+        elif before == Registration.Status.BOOKED:
+            registration.choices.update(seat=None)  # waiting again: no forum place either
         registration.status = status
         fields = ["status", "updated_at"]
         if status == Registration.Status.BOOKED:
@@ -327,33 +398,81 @@ def expire_holds(now=None):
     return expired
 
 
+def _seat(registration, left):
+    """Give a newly booked registration a place in each round (first wish, else second)."""
+    for choice in registration.choices.select_related("forum", "second_forum"):
+        seat = left.seat_for(Wish.of(choice))
+        if seat is not None:
+            left.take_seat(seat.pk)
+        ForumChoice.objects.filter(pk=choice.pk).update(seat=seat)
+
+
 def _promote(page, now, passing_over=None):
-    """Give free places to confirmed people on the waiting list, first come first served
-    (``passing_over``: a registration an organiser has just put there). Runs inside the
-    caller's locked transaction, so each place goes to exactly one person."""
+    """Give free places to the people waiting, first come first served: places in forums to
+    booked, confirmed people waiting for their first forum (seated in their second or not at
+    all), then to those without a place in a round whose second forum has room; then places
+    at the event to confirmed people on the waiting list (``passing_over``: one an organiser
+    has just put there), each seated as a new registration would be. Runs inside the
+    caller's locked transaction, so each place goes to exactly one person; returns the people
+    moved up to the event."""
     promoted = []
     waiting = (
         Registration.objects.filter(
             page=page, status=Registration.Status.WAITING, email_confirmed_at__isnull=False
         )
         .exclude(pk=passing_over)
-        .prefetch_related("choices")
         .order_by("created_at", "pk")
     )
     left = availability(page, now)  # counted once, then kept up to date here
+    # Those already at the event, waiting for a forum, come before anyone moved up now.
+    _move_up_in_forums(page, left)
     for candidate in waiting:
-        if left.places_left is not None and left.places_left <= 0:
+        if not left.has_place():
             break
-        forum_ids = [c.forum_id for c in candidate.choices.all() if c.forum_id]
-        if not left.fits(forum_ids):
-            continue
-        left.take(forum_ids)
+        left.take_place()
         candidate.status = Registration.Status.BOOKED
         candidate.promoted_at = now
         candidate.save(update_fields=["status", "promoted_at", "updated_at"])
+        _seat(candidate, left)
         _mail_after_commit(candidate, "promoted")
         promoted.append(candidate)
     return promoted
+
+
+def _move_up_in_forums(page, left):
+    """Places free in forums go to those waiting for them, in the order they registered;
+    a place someone leaves for their first forum goes on in the same way, until nothing
+    moves (each choice moves up at most twice: none, second, first)."""
+    choices = list(
+        ForumChoice.objects.filter(
+            registration__page=page,
+            registration__status=Registration.Status.BOOKED,
+            registration__email_confirmed_at__isnull=False,
+        ).order_by("registration__created_at", "registration__pk", "round_number")
+    )
+    moved_up = {}
+    moving = True
+    while moving:
+        moving = False
+        for choice in choices:
+            waits = choice.forum_id and choice.seat_id != choice.forum_id
+            if waits and left.has_seat(choice.forum_id):
+                if choice.seat_id:
+                    left.free_seat(choice.seat_id)
+                left.take_seat(choice.forum_id)
+                choice.seat_id = choice.forum_id
+                moved_up[choice.pk] = choice
+                moving = True
+        for choice in choices:
+            if choice.seat_id is None and left.has_seat(choice.second_forum_id):
+                left.take_seat(choice.second_forum_id)
+                choice.seat_id = choice.second_forum_id
+                moved_up[choice.pk] = choice
+                moving = True
+    for choice in moved_up.values():
+        ForumChoice.objects.filter(pk=choice.pk).update(seat=choice.seat_id)
+    for registration_id in {c.registration_id for c in moved_up.values()}:
+        send_after_commit("registration.forum_place", registration_id)
 
 
 def _mail_after_commit(registration, kind):

@@ -1,5 +1,7 @@
 """The registration form's answer, the confirmation link and the personal page."""
 
+import copy
+
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
@@ -17,6 +19,7 @@ from events.feeds import feed_response
 from events.models import CalendarPage
 from registrations import services
 from registrations.calendars import personal_calendar
+from registrations.emails import forum_lines
 from registrations.forms import RegistrationForm
 from registrations.links import personal_url, registration_for_key
 
@@ -89,8 +92,7 @@ def submit(request, page_id):
     if created:
         waiting = registration.status == "waiting"
     else:  # what a new registration would get now: the page tells nothing of the address
-        chosen = [forum.pk for forum in form.chosen_forums().values()]
-        waiting = source.waiting_list and not services.availability(source).fits(chosen)
+        waiting = source.waiting_list and not services.availability(source).has_place()
     return TemplateResponse(
         request, "registrations/received.html", {"page": page, "waiting": waiting}
     )
@@ -157,7 +159,9 @@ def manage(request, key):
         mark_stored(request)
         message = _("Your registration is cancelled.")
     elif request.method == "POST" and request.POST.get("action") == "change":
-        form = ForumChangeForm(request.POST, page=shown, source=page, availability=availability)
+        form = ForumChangeForm(
+            request.POST, page=shown, source=page, availability=availability, own=registration
+        )
         if form.is_valid():
             try:
                 registration = services.change_forums(registration, form.chosen_forums())
@@ -172,12 +176,18 @@ def manage(request, key):
         status = 400
         message = _("Unknown action.")
     if form is None and registration.status == "booked":
-        current = {c.round_number: c.forum for c in registration.choices.select_related("forum")}
+        initial = {}
+        for choice in registration.choices.select_related("forum", "second_forum"):
+            if choice.forum:
+                initial[f"forum_{choice.round_number}"] = _shown_key(choice.forum)
+            if choice.second_forum:
+                initial[f"second_{choice.round_number}"] = _shown_key(choice.second_forum)
         form = ForumChangeForm(
             page=shown,
             source=page,
             availability=services.availability(page),
-            initial={f"forum_{n}": _shown_key(forum) for n, forum in current.items() if forum},
+            initial=initial,
+            own=registration,
         )
     calendar_url = request.build_absolute_uri(personal_url(registration, "registration_calendar"))
     return TemplateResponse(
@@ -188,7 +198,7 @@ def manage(request, key):
             "page": shown,
             "form": form if form is not None and form.rounds else None,
             "message": message,
-            "choices": registration.choices.order_by("round_number"),
+            "forums": forum_lines(registration, shown.locale),
             "calendar_url": calendar_url,
             "calendar_webcal": "webcal://" + calendar_url.split("://", 1)[1],
         },
@@ -215,10 +225,18 @@ def _shown_key(forum):
 
 
 class ForumChangeForm(RegistrationForm):
-    """Only the forum choice of the registration form."""
+    """Only the forum choices of the registration form; the places the person holds count
+    as free for them (``own``)."""
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, own=None, **kwargs):
+        availability = kwargs["availability"]
+        if own is not None:
+            availability = copy.deepcopy(availability)
+            for choice in own.choices.all():
+                if choice.seat_id:
+                    availability.free_seat(choice.seat_id)
+            kwargs["availability"] = availability
         super().__init__(*args, **kwargs)
         for name in list(self.fields):
-            if not name.startswith("forum_"):
+            if not name.startswith(("forum_", "second_")):
                 del self.fields[name]

@@ -123,7 +123,7 @@ class RegistrationViewSet(ModelViewSet):
         Column("forum_titles", label=_("Forums")),
         "created_at",
     ]
-    list_filter = ["status", "page", "choices__forum", "language"]
+    list_filter = ["status", "page", "choices__seat", "choices__forum", "language"]
     search_fields = ["name", "email", "organisation"]
     search_backend_name = None  # plain database lookups: these rows are not in the index
     index_view_class = RegistrationIndexView

@@ -78,7 +78,7 @@ def test_organisers_see_participants_and_export_them(login, registration):
     assert "Anna Beispiel" in html and "anna@example.org" in html
     export = organisers.get("/admin/registrations/?export=csv")
     assert export.status_code == 200
-    rows = list(csv.reader(io.StringIO(export.getvalue().decode("utf-8-sig"))))
+    rows = list(csv.reader(io.StringIO(export.getvalue().decode("utf-8-sig")), delimiter=";"))
     assert any("anna@example.org" in row for row in rows)
 
 

@@ -45,8 +45,9 @@ def make_conference(site, *, title, capacity, forums, **fields):
         for n, forum_title, places in forums
     ]
     page.save_revision().publish()
-    page.refresh_from_db()
-    return page
+    # Read anew: the instance keeps the unsaved forums it was given in memory, and saving a
+    # revision of it would create them again (with new ids) instead of keeping them.
+    return type(page).objects.get(pk=page.pk)
 
 
 @pytest.fixture

@@ -149,6 +149,11 @@ def test_organisers_filter_by_forum(client, registered, conference):
         "anna@example.org"
         not in client.get(f"/admin/registrations/?choices__forum={forum_b.pk}").content.decode()
     )
+    # Who is in a forum (has a place there), for the forum's own list and export.
+    in_a = client.get(f"/admin/registrations/?choices__seat={forum_a.pk}&export=csv")
+    assert "anna@example.org" in in_a.getvalue().decode("utf-8-sig")
+    in_b = client.get(f"/admin/registrations/?choices__seat={forum_b.pk}&export=csv")
+    assert "anna@example.org" not in in_b.getvalue().decode("utf-8-sig")
 
 
 def test_an_organiser_cancelling_in_the_admin_gives_the_place_to_the_first_waiting(
@@ -160,6 +165,8 @@ def test_an_organiser_cancelling_in_the_admin_gives_the_place_to_the_first_waiti
         1: conference.forums.model.objects.get(page_id=conference.pk, title="Forum A"),
         2: conference.forums.model.objects.get(page_id=conference.pk, title="Forum C"),
     }
+    conference.registration_capacity = 1
+    conference.save_revision().publish()
     waiting, _ = services.register(
         conference,
         details={"name": "Ben Beispiel", "email": "ben@example.org", "organisation": "Kita"},

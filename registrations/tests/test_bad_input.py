@@ -115,9 +115,14 @@ def test_rate_limit_answers_429(client, conference, settings):
     settings.RATELIMIT_ENABLE = True
     settings.REGISTRATION_RATE_LIMIT = 2
     cache.clear()
+    forums = [("Forum A", "Forum C"), ("Forum B", "Forum D"), ("Forum A", "Forum C")]
     codes = [
-        post(client, conference, form_data(conference, email=f"p{n}@example.org")).status_code
-        for n in range(3)
+        post(
+            client,
+            conference,
+            form_data(conference, email=f"p{n}@example.org", first=first, second=second),
+        ).status_code
+        for n, (first, second) in enumerate(forums)
     ]
     assert codes[-1] == 429
     assert Registration.objects.count() == 2

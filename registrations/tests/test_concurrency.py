@@ -28,8 +28,11 @@ def big_conference(calendar_site, settings):
     )
 
 
-def submit_all(page, emails):
-    forum = str(Forum.objects.get(page_id=page.pk).translation_key)
+def submit_all(page, emails, first=None, second=None):
+    """Everyone at once; ``first``/``second``: titles of the forums chosen in round 1."""
+    forums = {f.title: str(f.translation_key) for f in Forum.objects.filter(page_id=page.pk)}
+    forum = forums[first] if first else next(iter(forums.values()))
+    choice = {"second_1": forums[second]} if second else {}
     token = started()
     gate = threading.Barrier(min(WORKERS, len(emails)), timeout=30)
 
@@ -43,6 +46,7 @@ def submit_all(page, emails):
                     "name": "Teilnehmende Person",
                     "email": email,
                     "forum_1": forum,
+                    **choice,
                     "consent": "on",
                     "started": token,
                     "website": "",
@@ -103,3 +107,77 @@ def test_simultaneous_cancellations_promote_each_waiting_person_once(big_confere
     assert len(promoted) == len(set(promoted)) == 10
     statuses = Counter(Registration.objects.values_list("status", flat=True))
     assert statuses == {"cancelled": 10, "booked": 10, "waiting": 10}
+
+
+SMALL_FORUM = 10
+
+
+@pytest.fixture
+def conference_with_a_small_forum(calendar_site, settings):
+    settings.RATELIMIT_ENABLE = False
+    return make_conference(
+        calendar_site,
+        title="Fachtag mit kleinem Forum",
+        capacity=PLACES,
+        forums=[(1, "Kleines Forum", SMALL_FORUM), (1, "Großes Forum", None)],
+    )
+
+
+def seats_in(page):
+    return Counter(
+        ForumChoice.objects.filter(
+            registration__page=page, registration__status="booked", seat__isnull=False
+        ).values_list("seat__title", flat=True)
+    )
+
+
+@pytest.mark.django_db(transaction=True)
+def test_200_at_once_for_100_places_and_a_forum_of_10_with_second_choices(
+    conference_with_a_small_forum,
+):
+    """Everyone wants the small forum first: 10 get it, 90 get their second choice and wait
+    for the first, 100 wait for the event; nothing is overbooked, nobody gets an error."""
+    from registrations import services
+
+    page = conference_with_a_small_forum
+    emails = [f"klein{n}@example.org" for n in range(SUBMISSIONS)]
+    codes = submit_all(page, emails, first="Kleines Forum", second="Großes Forum")
+    assert Counter(codes) == {200: SUBMISSIONS}
+    statuses = Counter(Registration.objects.filter(page=page).values_list("status", flat=True))
+    assert statuses == {"booked": PLACES, "waiting": SUBMISSIONS - PLACES}
+    assert seats_in(page) == {"Kleines Forum": SMALL_FORUM, "Großes Forum": PLACES - SMALL_FORUM}
+    assert not ForumChoice.objects.filter(registration__status="waiting", seat__isnull=False)
+
+    # Everyone confirms; the ten in the small forum cancel at once, twice each.
+    for registration in Registration.objects.filter(page=page):
+        services.confirm_email(registration)
+    leaving = list(
+        Registration.objects.filter(choices__seat__title="Kleines Forum", status="booked")
+    )
+    assert len(leaving) == SMALL_FORUM
+
+    def cancel(registration):
+        try:
+            return [r.pk for r in services.cancel(registration)[1]]
+        finally:
+            connections.close_all()
+
+    with ThreadPoolExecutor(max_workers=SMALL_FORUM) as pool:
+        promoted = [pk for pks in pool.map(cancel, leaving * 2) for pk in pks]
+    # Ten move up to the event, once each; the small forum goes to the ten who waited for it
+    # longest among those at the event, and stays at exactly ten.
+    assert len(promoted) == len(set(promoted)) == SMALL_FORUM
+    statuses = Counter(Registration.objects.filter(page=page).values_list("status", flat=True))
+    assert statuses == {
+        "booked": PLACES,
+        "waiting": SUBMISSIONS - PLACES - SMALL_FORUM,
+        "cancelled": SMALL_FORUM,
+    }
+    assert seats_in(page) == {"Kleines Forum": SMALL_FORUM, "Großes Forum": PLACES - SMALL_FORUM}
+    small = ForumChoice.objects.filter(
+        registration__status="booked", seat__title="Kleines Forum"
+    ).values_list("registration__created_at", flat=True)
+    waiting_for_it = ForumChoice.objects.filter(
+        registration__status="booked", seat__title="Großes Forum"
+    ).values_list("registration__created_at", flat=True)
+    assert max(small) <= min(waiting_for_it)  # first come, first served

@@ -75,53 +75,119 @@ def test_registration_is_pending_until_the_email_link_is_followed(
     assert "/registration/calendar/" in booked.body
 
 
+def seconds(page, first="Forum B", second="Forum D"):
+    """Second choices for both rounds, as the form sends them."""
+    return {"second_1": forum_key(page, first), "second_2": forum_key(page, second)}
+
+
 def test_same_email_twice_is_one_registration(
     client, conference, django_capture_on_commit_callbacks
 ):
     register(client, conference, django_capture_on_commit_callbacks)
     again = register(
-        client, conference, django_capture_on_commit_callbacks, email="ANNA@example.org "
+        client,
+        conference,
+        django_capture_on_commit_callbacks,
+        email="ANNA@example.org ",
+        **seconds(conference),
     )
     assert again.status_code == 200
     assert Registration.objects.count() == 1
 
 
-def test_full_forum_puts_people_on_the_waiting_list_and_a_cancellation_promotes_once(
+def seats(registration):
+    return [
+        (c.forum_title, c.seat.title if c.seat else None)
+        for c in registration.choices.select_related("seat").order_by("round_number")
+    ]
+
+
+def test_a_full_forum_no_longer_blocks_the_event_and_the_second_choice_holds_a_place(
     client, conference, django_capture_on_commit_callbacks
 ):
     register(client, conference, django_capture_on_commit_callbacks, email="a@example.org")
-    register(client, conference, django_capture_on_commit_callbacks, email="b@example.org")
-    first, second = Registration.objects.order_by("pk")
-    assert first.status == "booked" and second.status == "waiting"
-    for registration in (first, second):
-        services.confirm_email(registration)
-
     page_html = client.get(conference.url).content.decode()
     with translation.override("de"):
-        assert gettext("full: join the waiting list") in page_html
+        assert gettext("full: give a second choice") in page_html
+    # Forum A and Forum C are full: choosing them alone is refused, with a second it is not.
+    alone = register(client, conference, django_capture_on_commit_callbacks, email="b@example.org")
+    assert alone.status_code == 400
+    assert "Dieses Forum ist voll: Bitte wählen Sie in dieser Runde auch ein zweites Forum." in (
+        alone.content.decode()
+    )
+    register(
+        client,
+        conference,
+        django_capture_on_commit_callbacks,
+        email="b@example.org",
+        **seconds(conference),
+    )
+    first, second = Registration.objects.order_by("pk")
+    assert first.status == second.status == "booked"  # a place at the event for both
+    assert seats(second) == [("Forum A", "Forum B"), ("Forum C", "Forum D")]
+    for registration in (first, second):
+        services.confirm_email(registration)
 
     mail.outbox.clear()
     with django_capture_on_commit_callbacks(execute=True):
         _cancelled, promoted = services.cancel(first)
-    assert [r.pk for r in promoted] == [second.pk]
-    assert Registration.objects.get(pk=second.pk).status == "booked"
-    assert sorted(m.to[0] for m in mail.outbox) == ["a@example.org", "b@example.org"]
-    # The same cancellation again changes nothing and promotes nobody.
+    assert promoted == []  # nobody was waiting for the event itself
+    assert seats(Registration.objects.get(pk=second.pk)) == [
+        ("Forum A", "Forum A"),
+        ("Forum C", "Forum C"),
+    ]
+    subjects = {m.to[0]: m.subject for m in mail.outbox}
+    assert subjects["b@example.org"].startswith("Ein Platz in dem Forum, das Sie gewählt haben")
+    assert "Forum A" in next(m for m in mail.outbox if m.to == ["b@example.org"]).body
+    # The same cancellation again changes nothing and moves nobody.
     _again, promoted_again = services.cancel(first)
     assert promoted_again == []
+
+
+def test_the_event_waiting_list_moves_up_once_and_forum_waiters_come_first(
+    client, conference, django_capture_on_commit_callbacks
+):
+    capture = django_capture_on_commit_callbacks
+    register(client, conference, capture, email="a@example.org")
+    register(client, conference, capture, email="b@example.org", **seconds(conference))
+    register(client, conference, capture, email="c@example.org", **seconds(conference))
+    first, second, third = Registration.objects.order_by("pk")
+    assert third.status == "waiting"  # the event has two places
+    for registration in (first, second, third):
+        services.confirm_email(registration)
+    with capture(execute=True):
+        _cancelled, promoted = services.cancel(first)
+    assert [r.pk for r in promoted] == [third.pk]
+    # The one already there waiting for Forum A gets it; the newcomer gets the second choice.
+    assert seats(Registration.objects.get(pk=second.pk)) == [
+        ("Forum A", "Forum A"),
+        ("Forum C", "Forum C"),
+    ]
+    assert seats(Registration.objects.get(pk=third.pk)) == [
+        ("Forum A", "Forum B"),
+        ("Forum C", "Forum D"),
+    ]
+    assert services.cancel(first)[1] == []
 
 
 def test_an_unconfirmed_hold_expires_and_frees_the_place(
     client, conference, django_capture_on_commit_callbacks
 ):
     register(client, conference, django_capture_on_commit_callbacks, email="a@example.org")
-    register(client, conference, django_capture_on_commit_callbacks, email="b@example.org")
+    register(
+        client,
+        conference,
+        django_capture_on_commit_callbacks,
+        email="b@example.org",
+        **seconds(conference),
+    )
     first, second = Registration.objects.order_by("pk")
     services.confirm_email(second)
     later = timezone.now() + timedelta(minutes=conference.hold_minutes + 1)
     assert services.expire_holds(now=later) == 1
     assert Registration.objects.get(pk=first.pk).status == "expired"
     assert Registration.objects.get(pk=second.pk).status == "booked"
+    assert seats(Registration.objects.get(pk=second.pk))[0] == ("Forum A", "Forum A")
     # Confirming after the hold ran out says so (410) instead of taking a place.
     late = services.confirm_email(Registration.objects.get(pk=first.pk), now=later)
     assert late.status == "expired"

@@ -15,6 +15,7 @@ from registrations import services
 from registrations.models import Registration
 from registrations.tests.conftest import form_data, started, submit_url
 from registrations.tests.test_admin_and_privacy import user_in
+from registrations.tests.test_flow import seconds
 
 
 @pytest.fixture(autouse=True)
@@ -41,7 +42,7 @@ def test_registering_again_mails_the_address_its_link_and_tells_the_page_nothing
     (confirm_mail,) = mail.outbox
     # Again before confirming: the confirmation link comes again.
     mail.outbox.clear()
-    again = post(client, conference, capture, email="ANNA@example.org")
+    again = post(client, conference, capture, email="ANNA@example.org", **seconds(conference))
     (repeated,) = mail.outbox
     assert repeated.subject == confirm_mail.subject
     assert "/registration/confirm/" in repeated.body
@@ -49,7 +50,9 @@ def test_registering_again_mails_the_address_its_link_and_tells_the_page_nothing
     # nothing changes, and the answer is the page a new address gets.
     services.confirm_email(Registration.objects.get())
     mail.outbox.clear()
-    known = post(client, conference, capture, first="Forum B")
+    known = post(
+        client, conference, capture, first="Forum B", second_2=seconds(conference)["second_2"]
+    )
     (message,) = mail.outbox
     assert message.to == ["anna@example.org"]
     assert message.subject.startswith("Sie sind bereits angemeldet")
@@ -57,7 +60,14 @@ def test_registering_again_mails_the_address_its_link_and_tells_the_page_nothing
     assert "Status: Bestätigt" in message.body
     assert Registration.objects.count() == 1
     assert Registration.objects.get().choices.get(round_number=1).forum_title == "Forum A"
-    stranger = post(client, conference, capture, email="bea@example.org", first="Forum B")
+    stranger = post(
+        client,
+        conference,
+        capture,
+        email="bea@example.org",
+        first="Forum B",
+        second_2=seconds(conference)["second_2"],
+    )
     assert known.status_code == again.status_code == first.status_code == 200
     assert without_tokens(known.content.decode()) == without_tokens(stranger.content.decode())
 
@@ -144,21 +154,23 @@ def register_directly(conference, email, first="Forum A", second="Forum C"):
     return Registration.objects.get(pk=registration.pk)
 
 
-def test_an_organiser_cannot_book_someone_into_a_full_forum_and_nothing_is_stored(
+def test_an_organiser_cannot_book_someone_into_a_full_event_and_nothing_is_stored(
     client, conference
 ):
+    conference.registration_capacity = 1
+    conference.save_revision().publish()
     booked = register_directly(conference, "anna@example.org")
-    waiting = register_directly(conference, "ben@example.org")  # Forum A has one place
+    waiting = register_directly(conference, "ben@example.org", first="Forum B", second="Forum D")
     assert (booked.status, waiting.status) == ("booked", "waiting")
     response = organiser_sets(client, waiting, Registration.Status.BOOKED)
     assert response.status_code == 200
-    assert "Für diese Person ist kein Platz frei" in response.content.decode()
+    assert "In dieser Veranstaltung ist kein Platz frei" in response.content.decode()
     waiting.refresh_from_db()
     assert waiting.status == "waiting" and waiting.name == "Beispiel"  # nothing stored
-    # Once the place is free, the same change goes through, under the lock.
+    # Once the place is free, the person waiting moves up by themselves, under the lock.
     services.cancel(booked)
     waiting.refresh_from_db()
-    assert waiting.status == "booked"  # moved up by itself
+    assert waiting.status == "booked"
 
 
 def test_an_organiser_cannot_revive_a_cancelled_registration_of_someone_registered_again(

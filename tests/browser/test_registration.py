@@ -1,7 +1,7 @@
 """A professional registers on the English page of the jubilee conference, choosing one forum
-per round; confirms through the e-mail link; cancels through the personal link, and the
-freed place goes to the person waiting. axe finds nothing on the form, its errors and the
-confirmation page."""
+per round; confirms through the e-mail link; cancels through the personal link (asked
+first), and the freed forum place goes to the person waiting for it; a full forum is chosen
+with a second choice. axe finds nothing on the form, its errors and the confirmation page."""
 
 import re
 
@@ -43,6 +43,17 @@ def fill_forum(title, count, prefix="person"):
     return people
 
 
+def fill_in_jamie(form):
+    """A professional's answers: "Learning from a case" first in round 1, and the rest."""
+    first_round = form.get_by_role("group", name=re.compile("^First round"))
+    first_round.get_by_label(re.compile("^Learning from a case")).check()
+    form.get_by_label(re.compile("^Circles in other federal states")).check()
+    form.get_by_label("Your name").fill("Jamie Example")
+    form.get_by_label("Your e-mail address").fill("jamie@example.org")
+    form.get_by_label("Organisation").fill("Youth office Kassel")
+    form.get_by_label("I agree.").check()
+
+
 def link_in(message, kind):
     return re.search(rf"https?://[^\s]+(/en/registration/{kind}/[^\s]+/)", message.body).group(1)
 
@@ -65,19 +76,15 @@ def test_register_confirm_cancel_and_the_waiting_list_moves_up(page, site_url, s
     assert_accessible(page)
 
     form = page.locator("#registration")
-    form.get_by_label(re.compile("^Learning from a case")).check()
-    form.get_by_label(re.compile("^Circles in other federal states")).check()
-    form.get_by_label("Your name").fill("Jamie Example")
-    form.get_by_label("Your e-mail address").fill("jamie@example.org")
-    form.get_by_label("Organisation").fill("Youth office Kassel")
-    form.get_by_label("I agree.").check()
+    fill_in_jamie(form)
     page.wait_for_timeout(3200)
     form.get_by_role("button", name="Register").click()
     expect(page.locator("h1")).to_have_text("Please check your e-mail")
 
-    # Someone else now finds the forum full and joins the waiting list.
+    # Someone else now finds the forum full: a place at the event, waiting for the forum.
     (waiting,) = fill_forum("Am Fallbeispiel lernen", 1, prefix="late")
-    assert waiting.is_confirmed
+    assert waiting.is_confirmed and waiting.status == "booked"
+    assert waiting.choices.get(round_number=1).seat is None
 
     message = next(m for m in mail.outbox if m.to == ["jamie@example.org"])
     assert "Please confirm" in message.subject
@@ -93,7 +100,7 @@ def test_register_confirm_cancel_and_the_waiting_list_moves_up(page, site_url, s
     booked = [m for m in mail.outbox if m.to == ["jamie@example.org"]][-1]
     assert booked.attachments and booked.attachments[0][2] == "text/calendar"
     page.goto(site_url + link_in(booked, "manage"))
-    expect(page.get_by_text("Learning from a case")).to_be_visible()
+    expect(page.get_by_role("listitem").filter(has_text="Learning from a case")).to_be_visible()
     page.get_by_role("button", name="Cancel my registration").click()
     # Asked first, on a page of its own whose heading is the question.
     expect(page.locator("h1")).to_have_text("Cancel your registration?")
@@ -103,21 +110,63 @@ def test_register_confirm_cancel_and_the_waiting_list_moves_up(page, site_url, s
     expect(page.get_by_text("Your registration is cancelled.")).to_be_visible()
 
     assert Registration.objects.get(email="jamie@example.org").status == "cancelled"
-    assert Registration.objects.get(pk=waiting.pk).status == "booked"
+    # The freed place in the forum goes to the person waiting for it, with an e-mail.
+    assert waiting.choices.get(round_number=1).seat.title == "Am Fallbeispiel lernen"
     with translation.override(waiting.language):
-        promoted = gettext("A place has become free for you: %(title)s").split("%")[0]
-    assert any(m.to == [waiting.email] and m.subject.startswith(promoted) for m in mail.outbox)
+        moved_up = gettext("A place in the forum you chose: %(title)s").split("%")[0]
+    assert any(m.to == [waiting.email] and m.subject.startswith(moved_up) for m in mail.outbox)
+
+
+def test_a_full_forum_is_shown_full_and_taken_with_a_second_choice(page, site_url, settings):
+    """One full forum no longer sends the whole registration to the waiting list: the person
+    chooses it first, gives a second choice, gets a place at the event and in the second
+    forum, and reads on their page that they wait for the first."""
+    settings.WAGTAILADMIN_BASE_URL = site_url
+    fill_forum("Am Fallbeispiel lernen", 4)  # 4 places: full
+    page.set_viewport_size({"width": 390, "height": 844})  # a phone
+    page.goto(f"{site_url}{PAGE}")
+    form = page.locator("#registration")
+    expect(form.get_by_text("Learning from a case – full: give a second choice")).to_be_visible()
+    fill_in_jamie(form)
+    page.wait_for_timeout(3200)
+    form.get_by_role("button", name="Register").click()
+    # Alone, the full forum is refused with the reason, at the round, and nothing is stored.
+    error = page.get_by_text("This forum is full: please choose a second forum in this round too.")
+    expect(error).to_be_visible()
+    assert not Registration.objects.filter(email="jamie@example.org").exists()
+    assert_accessible(page)
+    first_round = page.locator("#registration").get_by_role(
+        "group", name=re.compile("^First round")
+    )
+    first_round.get_by_label("Second choice", exact=True).select_option(
+        label="Involving practice teams"
+    )
+    page.wait_for_timeout(3200)
+    page.locator("#registration").get_by_role("button", name="Register").click()
+    expect(page.locator("h1")).to_have_text("Please check your e-mail")
+    jamie = Registration.objects.get(email="jamie@example.org")
+    assert jamie.status == "booked"
+    choice = jamie.choices.get(round_number=1)
+    assert (choice.forum_title, choice.seat.title) == (
+        "Am Fallbeispiel lernen",
+        "Praxisteams einbinden",
+    )
+
+    services.confirm_email(jamie)
+    message = next(m for m in mail.outbox if m.to == ["jamie@example.org"])
+    page.goto(site_url + link_in(message, "confirm").replace("/confirm/", "/manage/"))
+    expect(
+        page.get_by_role("listitem").filter(
+            has_text="Involving practice teams (waiting for a place in Learning from a case)"
+        )
+    ).to_be_visible()
+    assert_accessible(page)
 
 
 def test_a_form_sent_too_fast_comes_back_with_everything_typed(page, site_url):
     page.goto(f"{site_url}{PAGE}")
     form = page.locator("#registration")
-    form.get_by_label(re.compile("^Learning from a case")).check()
-    form.get_by_label(re.compile("^Circles in other federal states")).check()
-    form.get_by_label("Your name").fill("Jamie Example")
-    form.get_by_label("Your e-mail address").fill("jamie@example.org")
-    form.get_by_label("Organisation").fill("Youth office Kassel")
-    form.get_by_label("I agree.").check()
+    fill_in_jamie(form)
     form.get_by_role("button", name="Register").click()  # within the minimum fill time
     expect(page.get_by_role("alert")).to_contain_text("That was very fast")
     form = page.locator("#registration")

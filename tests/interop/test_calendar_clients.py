@@ -109,8 +109,12 @@ def booked_registration(event):
     for forum in forums:
         chosen.setdefault(forum.round_number, forum)
     for number, forum in chosen.items():
-        ForumChoice.objects.create(
-            registration=registration, round_number=number, forum=forum, forum_title=forum.title
+        ForumChoice.objects.create(  # booked: a place in the forum chosen
+            registration=registration,
+            round_number=number,
+            forum=forum,
+            forum_title=forum.title,
+            seat=forum,
         )
     return registration, {forum.translation_key for forum in chosen.values()}
 
