@@ -486,6 +486,7 @@ def _kassel_course(demo, index, topics, places, today):
                 start_time=time(18),
                 duration=90,
                 recurrence=twenty_weekly,
+                capacity=12,  # each family centre's group has its own places
             ),
             CourseSchedule(
                 place=places["rothenditmold"],
@@ -493,6 +494,7 @@ def _kassel_course(demo, index, topics, places, today):
                 start_time=time(9, 30),
                 duration=90,
                 recurrence=twenty_weekly,
+                capacity=12,
             ),
         ],
         exceptions=[

@@ -37,6 +37,14 @@ def page_in_language(page, language):
     return (translated or page).specific
 
 
+def sessions_of(registration):
+    """The sessions a registration is for: the event's, or those of the course group."""
+    sessions = Session.objects.filter(page=registration.page_id)
+    if registration.group_key:
+        sessions = sessions.filter(schedule_key=registration.group_key)
+    return sessions
+
+
 def state_of(registration):
     if registration.status == Registration.Status.BOOKED and not registration.is_confirmed:
         return STATES["unconfirmed"]
@@ -55,7 +63,7 @@ def personal_calendar(registration, url_for):
         url=url_for(page),
     )
     writer = FeedWriter(builder, url_for, split_days=True)
-    entries = entries_for(Session.objects.filter(page=source), page.locale, known={page, source})
+    entries = entries_for(sessions_of(registration), page.locale, known={page, source})
     writer.add_entries(entries, status=status, extra_sequence=step)
     chosen = {  # the forums they have a place in (not those they still wait for)
         choice.seat.translation_key

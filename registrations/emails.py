@@ -7,9 +7,9 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 
 from core.mail import mail_builder
-from events.models import Forum, Session
+from events.models import Forum
 from events.queries import entries_for
-from registrations.calendars import page_in_language, personal_calendar
+from registrations.calendars import page_in_language, personal_calendar, sessions_of
 from registrations.links import personal_url
 from registrations.models import Registration
 
@@ -87,7 +87,7 @@ def build_message(registration, kind):
     with translation.override(language):
         page = page_in_language(registration.page, language)
         locale = page.locale
-        entries = entries_for(Session.objects.filter(page=registration.page), locale)
+        entries = entries_for(sessions_of(registration), locale)
         upcoming = [e for e in entries if not e.is_cancelled]
         forums = forum_lines(registration, locale)
         context = {

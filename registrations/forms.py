@@ -2,10 +2,12 @@
 chose, and one forum per round for a conference."""
 
 from django import forms
+from django.utils import formats
 from django.utils.translation import gettext_lazy as _
 
+from core.i18n import localized_map
 from events.models import Forum, Round
-from registrations.services import Wish
+from registrations.services import Wish, course_groups
 
 OPTIONAL_FIELDS = {
     "organisation": "ask_organisation",
@@ -14,6 +16,23 @@ OPTIONAL_FIELDS = {
     "accessibility_needs": "ask_accessibility_needs",
     "childcare": "ask_childcare",
 }
+
+
+def group_labels(groups, page, source):
+    """{schedule key: how a person recognises the group}: its place (in the language of
+    ``page``), first day and time."""
+    localized = localized_map([g.place for g in groups if g.place], page.locale)
+    labels = {}
+    for group in groups:
+        place = localized.get(group.place.translation_key) if group.place else None
+        place = place or source.place
+        labels[group.key] = _("%(place)s: from %(weekday)s, %(date)s, at %(time)s") % {
+            "place": place.name if place else page.title,
+            "weekday": formats.date_format(group.first_date, "l"),
+            "date": formats.date_format(group.first_date, "DATE_FORMAT"),
+            "time": formats.time_format(group.start_time, "TIME_FORMAT"),
+        }
+    return labels
 
 
 class RegistrationForm(forms.Form):
@@ -55,6 +74,42 @@ class RegistrationForm(forms.Form):
         self._forums = {}
         if hasattr(page, "rounds"):
             self._add_forum_fields()
+        self.groups = []
+        self._groups = {}
+        self._add_group_field()
+
+    def _add_group_field(self):
+        """A course that meets in several groups (schedules: places and times of their own)
+        asks which one; each has its places and its waiting list."""
+        groups = course_groups(self.source)
+        if not groups:
+            return
+        labels = group_labels(groups, self.page, self.source)
+        for group in groups:
+            left = self.availability.group_left(group.key)
+            option = {
+                "value": str(group.key),
+                "group": group,
+                "label": labels[group.key],
+                "left": left,
+                "full": left is not None and left <= 0,
+            }
+            self._groups[option["value"]] = option
+            self.groups.append(option)
+        self.fields["group"] = forms.ChoiceField(
+            label=_("Your group"),
+            choices=[(o["value"], o["label"]) for o in self.groups],
+            widget=forms.RadioSelect,
+            error_messages={
+                "required": _("Please choose the group you want to join."),
+                "invalid_choice": _("Please choose one of the groups of this course."),
+            },
+        )
+
+    def chosen_group(self):
+        """The course group chosen (a schedule of the default-language page), or None."""
+        option = self._groups.get(self.cleaned_data.get("group") or "")
+        return option["group"] if option else None
 
     def _add_forum_fields(self):
         rounds = list(Round.objects.filter(page_id=self.page.pk).order_by("sort_order"))
@@ -128,6 +183,9 @@ class RegistrationForm(forms.Form):
         second forum (where the person is placed while waiting for the first). Without a
         waiting list, a full forum alone, or a full second forum, is refused."""
         cleaned = super().clean()
+        group = self._groups.get(cleaned.get("group") or "")
+        if group and group["full"] and not self.source.waiting_list:
+            self.add_error("group", _("This group is full."))
         for number, options in self._forums.items():
             first = options.get(cleaned.get(f"forum_{number}"))
             second = options.get(cleaned.get(f"second_{number}") or "")

@@ -76,6 +76,9 @@ class Registration(models.Model):
     accessibility_needs = models.CharField(_("accessibility needs"), max_length=300, blank=True)
     childcare = models.CharField(_("childcare needed"), max_length=300, blank=True)
     language = models.CharField(_("language"), max_length=12)
+    # A course with several schedules: the group chosen (``CourseSchedule.key``), whose
+    # places and waiting list are its own.
+    group_key = models.UUIDField(_("course group"), null=True, blank=True, db_index=True)
     consent = models.ForeignKey(
         ConsentVersion, verbose_name=_("consent"), on_delete=models.PROTECT, related_name="+"
     )
@@ -112,6 +115,16 @@ class Registration(models.Model):
         """The forums a person is in, one per round ("Forum A; Forum C"); a first choice
         they still wait for is named too."""
         return "; ".join(choice_summary(choice) for choice in self.choices.all())
+
+    @property
+    def group_name(self):
+        """The course group as the organisers' list names it: its place and time (read
+        with the list, ``registrations.wagtail_hooks``)."""
+        if not self.group_key:
+            return ""
+        place = getattr(self, "group_place", "") or ""
+        time = getattr(self, "group_time", None)
+        return ", ".join(part for part in (place, time.strftime("%H:%M") if time else "") if part)
 
     @property
     def language_name(self):

@@ -18,7 +18,7 @@ from django.utils.translation import gettext_lazy as _
 
 from core.i18n import source_of
 from core.mail import send_after_commit
-from events.models import CalendarPage, EventPage, EventStatus, Forum
+from events.models import CalendarPage, CoursePage, CourseSchedule, EventPage, EventStatus, Forum
 from registrations.models import ConsentVersion, ForumChoice, Registration
 
 
@@ -52,12 +52,20 @@ class Availability:
 
     places_left: int | None
     forum_places_left: dict = field(default_factory=dict)
+    group_places_left: dict = field(default_factory=dict)  # course groups, by schedule key
 
     def forum_left(self, forum_id):
         return self.forum_places_left.get(forum_id)
 
-    def has_place(self):
-        return self.places_left is None or self.places_left > 0
+    def has_place(self, group_key=None):
+        """A place at the event (and in the course group ``group_key``, if any)."""
+        if self.places_left is not None and self.places_left <= 0:
+            return False
+        left = self.group_places_left.get(str(group_key)) if group_key else None
+        return left is None or left > 0
+
+    def group_left(self, group_key):
+        return self.group_places_left.get(str(group_key))
 
     def has_seat(self, forum_id):
         left = self.forum_places_left.get(forum_id)
@@ -72,9 +80,11 @@ class Availability:
             return wish.second
         return None
 
-    def take_place(self):
+    def take_place(self, group_key=None):
         if self.places_left is not None:
             self.places_left -= 1
+        if group_key and self.group_places_left.get(str(group_key)) is not None:
+            self.group_places_left[str(group_key)] -= 1
 
     def take_seat(self, forum_id):
         if self.forum_places_left.get(forum_id) is not None:
@@ -105,7 +115,30 @@ def availability(page, now=None):
             .values_list("seat", "n")
         )
         forum_places_left = {f.pk: max(f.capacity - taken.get(f.pk, 0), 0) for f in forums}
-    return Availability(places_left, forum_places_left)
+    group_places_left = {}
+    limited = [g for g in course_groups(page) if g.capacity is not None]
+    if limited:
+        taken = dict(
+            holding.filter(group_key__in=[g.key for g in limited])
+            .values("group_key")
+            .annotate(n=Count("pk"))
+            .values_list("group_key", "n")
+        )
+        group_places_left = {str(g.key): max(g.capacity - taken.get(g.key, 0), 0) for g in limited}
+    return Availability(places_left, forum_places_left, group_places_left)
+
+
+def course_groups(page):
+    """The groups people choose between when they register: the schedules of a course with
+    more than one (each meets at its own place and time), in order; none otherwise."""
+    if not issubclass(page.specific_class, CoursePage):
+        return []
+    schedules = list(
+        CourseSchedule.objects.filter(page_id=page.pk)
+        .select_related("place")
+        .order_by("sort_order")
+    )
+    return schedules if len(schedules) > 1 else []
 
 
 def registration_state(page, now=None):
@@ -133,7 +166,7 @@ def _lock(page):
     return CalendarPage.objects.select_for_update().get(pk=page.pk)
 
 
-def register(page, *, details, forums, language, consent_text, now=None):
+def register(page, *, details, forums, language, consent_text, group=None, now=None):
     """Take a registration for ``page`` (any language version).
 
     ``forums`` maps each round number to a ``Wish`` (or a Forum: a first choice alone), of
@@ -141,8 +174,10 @@ def register(page, *, details, forums, language, consent_text, now=None):
     A person gets a place at the event whenever it has one, whatever their forums: in each
     round a place in their first forum where it has room, else in their second (waiting for
     the first), else none yet (waiting for either). Without a waiting list, a round without a
-    place is refused. Returns ``(registration, created)``: an active registration with the
-    same e-mail address is returned as it is, not duplicated.
+    place is refused. ``group``: the course group chosen (a ``CourseSchedule`` of the
+    default-language page), whose places and waiting list are its own. Returns
+    ``(registration, created)``: an active registration with the same e-mail address is
+    returned as it is, not duplicated.
     """
     now = now or timezone.now()
     forums = _wishes(forums)
@@ -159,7 +194,8 @@ def register(page, *, details, forums, language, consent_text, now=None):
             if refused:
                 raise RegistrationRefused(refused, status=409)
             left = availability(locked, now)
-            if left.has_place():
+            group_key = group.key if group is not None else None
+            if left.has_place(group_key):
                 status = Registration.Status.BOOKED
             elif locked.waiting_list:
                 status = Registration.Status.WAITING
@@ -182,6 +218,7 @@ def register(page, *, details, forums, language, consent_text, now=None):
                 language=language,
                 consent=ConsentVersion.for_text(consent_text),
                 hold_until=now + timedelta(minutes=locked.hold_minutes),
+                group_key=group_key,
                 **{k: v for k, v in details.items() if k != "email"},
             )
             ForumChoice.objects.bulk_create(
@@ -348,7 +385,7 @@ def set_status(registration, status, now=None):
                 )
         if status == Registration.Status.BOOKED:
             left = availability(page, now)
-            if not left.has_place():
+            if not left.has_place(registration.group_key):
                 raise RegistrationRefused(
                     _(
                         "No place is free in this event: booking this person would overbook "
@@ -427,9 +464,11 @@ def _promote(page, now, passing_over=None):
     # Those already at the event, waiting for a forum, come before anyone moved up now.
     _move_up_in_forums(page, left)
     for candidate in waiting:
-        if not left.has_place():
+        if left.places_left is not None and left.places_left <= 0:
             break
-        left.take_place()
+        if not left.has_place(candidate.group_key):
+            continue  # their group is full; someone waiting for another group may fit
+        left.take_place(candidate.group_key)
         candidate.status = Registration.Status.BOOKED
         candidate.promoted_at = now
         candidate.save(update_fields=["status", "promoted_at", "updated_at"])

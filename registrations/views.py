@@ -20,7 +20,7 @@ from events.models import CalendarPage
 from registrations import services
 from registrations.calendars import personal_calendar
 from registrations.emails import forum_lines
-from registrations.forms import RegistrationForm
+from registrations.forms import RegistrationForm, group_labels
 from registrations.links import personal_url, registration_for_key
 
 
@@ -82,6 +82,7 @@ def submit(request, page_id):
             forums=form.chosen_forums(),
             language=get_language(),
             consent_text=page.consent_text or source.consent_text,
+            group=form.chosen_group(),
         )
     except services.RegistrationRefused as refused:
         kept = _form_with_what_was_typed(request, page, source)
@@ -92,7 +93,10 @@ def submit(request, page_id):
     if created:
         waiting = registration.status == "waiting"
     else:  # what a new registration would get now: the page tells nothing of the address
-        waiting = source.waiting_list and not services.availability(source).has_place()
+        group = form.chosen_group()
+        waiting = source.waiting_list and not services.availability(source).has_place(
+            group.key if group else None
+        )
     return TemplateResponse(
         request, "registrations/received.html", {"page": page, "waiting": waiting}
     )
@@ -199,6 +203,7 @@ def manage(request, key):
             "form": form if form is not None and form.rounds else None,
             "message": message,
             "forums": forum_lines(registration, shown.locale),
+            "group": _group_of(registration, shown, page),
             "calendar_url": calendar_url,
             "calendar_webcal": "webcal://" + calendar_url.split("://", 1)[1],
         },
@@ -218,6 +223,12 @@ def personal_calendar_view(request, key):
         public=False,
         keep=False,
     )
+
+
+def _group_of(registration, shown, source):
+    """The course group of the registration, as the form named it, or None."""
+    groups = [g for g in services.course_groups(source) if g.key == registration.group_key]
+    return group_labels(groups, shown, source)[groups[0].key] if groups else None
 
 
 def _shown_key(forum):
@@ -240,3 +251,4 @@ class ForumChangeForm(RegistrationForm):
         for name in list(self.fields):
             if not name.startswith(("forum_", "second_")):
                 del self.fields[name]
+        self.groups = []  # a group is chosen once, when registering

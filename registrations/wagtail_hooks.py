@@ -9,6 +9,7 @@ lists.
 import csv
 import datetime
 
+from django.db.models import OuterRef, Subquery
 from django.http import StreamingHttpResponse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -17,6 +18,7 @@ from wagtail.admin.ui.tables import Column
 from wagtail.admin.views.generic import EditView, IndexView
 from wagtail.admin.viewsets.model import ModelViewSet
 
+from events.models import CourseSchedule
 from registrations import services
 from registrations.models import Registration
 
@@ -138,6 +140,7 @@ class RegistrationViewSet(ModelViewSet):
         "childcare",
         "organiser_status",
         "forum_titles",
+        "group_name",
         "language_name",
         "created_at",
         "email_confirmed_at",
@@ -153,6 +156,7 @@ class RegistrationViewSet(ModelViewSet):
         "childcare": _("Childcare needed"),
         "organiser_status": _("Status"),
         "forum_titles": _("Forums"),
+        "group_name": _("Course group"),
         "language_name": _("Language"),
         "created_at": _("Registered"),
         "email_confirmed_at": _("E-mail confirmed"),
@@ -164,7 +168,15 @@ class RegistrationViewSet(ModelViewSet):
     ordering = ["-created_at"]
 
     def get_queryset(self, request):
-        return Registration.objects.select_related("page").prefetch_related("choices")
+        group = CourseSchedule.objects.filter(key=OuterRef("group_key"))
+        return (
+            Registration.objects.select_related("page")
+            .prefetch_related("choices")
+            .annotate(
+                group_place=Subquery(group.values("place__name")[:1]),
+                group_time=Subquery(group.values("start_time")[:1]),
+            )
+        )
 
 
 registration_viewset = RegistrationViewSet("registrations")

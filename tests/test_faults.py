@@ -134,6 +134,14 @@ class Portal:
         status, _, text = self.get("/healthz")
         return status, json.loads(text)
 
+    def course_group(self):
+        """The first group (schedule) of the demo course, which people choose between."""
+        with self.database.connect() as connection:
+            return connection.execute(
+                "SELECT key FROM events_courseschedule WHERE page_id = %s ORDER BY sort_order",
+                [self.course_id()],
+            ).fetchone()[0]
+
     def course_id(self):
         with self.database.connect() as connection:
             return connection.execute(
@@ -154,6 +162,7 @@ class Portal:
             "consent": "on",
             "website": "",
             "started": started,
+            "group": str(self.course_group()),
         }
         return self.request("POST", f"/de/registration/{self.course_id()}/", form)
 

@@ -39,6 +39,15 @@ class CourseSchedule(Orderable):
     duration = models.PositiveSmallIntegerField(
         _("duration (minutes)"), default=90, help_text=_("e.g. 90 for an hour and a half")
     )
+    capacity = models.PositiveIntegerField(
+        _("places in this group"),
+        null=True,
+        blank=True,
+        help_text=_(
+            "With several schedules, people choose their group when they register. Leave "
+            "empty for no limit of its own (the course's number of places still counts)."
+        ),
+    )
     recurrence = RecurrenceField(
         verbose_name=_("repeats"),
         include_dtstart=False,
@@ -58,6 +67,7 @@ class CourseSchedule(Orderable):
             ]
         ),
         FieldPanel("recurrence"),
+        FieldPanel("capacity"),
     ]
 
     class Meta(Orderable.Meta):

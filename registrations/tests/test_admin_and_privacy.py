@@ -71,7 +71,7 @@ def test_organisers_see_and_export_registrations(client, registered):
     workbook = xlsx.getvalue()  # streamed: read once
     assert workbook[:2] == b"PK"  # a zip container, as XLSX files are
     sheet = openpyxl.load_workbook(io.BytesIO(workbook)).active
-    cells = {sheet.cell(1, column).value: sheet.cell(2, column).value for column in range(1, 14)}
+    cells = {sheet.cell(1, column).value: sheet.cell(2, column).value for column in range(1, 15)}
     assert cells["Angemeldet am"] == local.replace(tzinfo=None, second=0, microsecond=0)
 
 
