@@ -181,3 +181,54 @@ def test_200_at_once_for_100_places_and_a_forum_of_10_with_second_choices(
         registration__status="booked", seat__title="Großes Forum"
     ).values_list("registration__created_at", flat=True)
     assert max(small) <= min(waiting_for_it)  # first come, first served
+
+
+@pytest.mark.django_db(transaction=True)
+def test_simultaneous_registrations_fill_each_course_group_exactly(calendar_site, settings):
+    """60 people at once for a course in two family centres with 10 and 5 places: each
+    group is filled exactly, everyone else waits for their own group, nobody gets an error."""
+    from registrations.tests.test_course_groups import course_in_two_centres
+
+    settings.RATELIMIT_ENABLE = False
+    course = course_in_two_centres(calendar_site, capacities=(10, 5))
+    wehlheiden, rothenditmold = (str(s.key) for s in course.schedules.order_by("sort_order"))
+    token = started()
+    people = [(f"g{n}@example.org", wehlheiden if n % 2 else rothenditmold) for n in range(60)]
+    gate = threading.Barrier(WORKERS, timeout=30)
+
+    def one(person):
+        email, group = person
+        try:
+            with contextlib.suppress(threading.BrokenBarrierError):
+                gate.wait()
+            return (
+                Client()
+                .post(
+                    f"/de/registration/{course.pk}/",
+                    {
+                        "name": "Elternteil",
+                        "email": email,
+                        "group": group,
+                        "consent": "on",
+                        "started": token,
+                        "website": "",
+                    },
+                )
+                .status_code
+            )
+        except Exception as error:  # reported by the assertion below
+            return repr(error)
+        finally:
+            connections.close_all()
+
+    with ThreadPoolExecutor(max_workers=WORKERS) as pool:
+        codes = list(pool.map(one, people))
+    assert Counter(codes) == {200: 60}
+    booked = Counter(
+        str(key)
+        for key in Registration.objects.filter(page=course, status="booked").values_list(
+            "group_key", flat=True
+        )
+    )
+    assert booked == {wehlheiden: 10, rothenditmold: 5}
+    assert Registration.objects.filter(page=course, status="waiting").count() == 45
