@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from core.i18n import localized_map
 from events.models import Forum, Round
-from registrations.services import Wish, course_groups
+from registrations.services import Wish
 
 OPTIONAL_FIELDS = {
     "organisation": "ask_organisation",
@@ -81,7 +81,7 @@ class RegistrationForm(forms.Form):
     def _add_group_field(self):
         """A course that meets in several groups (schedules: places and times of their own)
         asks which one; each has its places and its waiting list."""
-        groups = course_groups(self.source)
+        groups = self.availability.groups  # read with the places left
         if not groups:
             return
         labels = group_labels(groups, self.page, self.source)

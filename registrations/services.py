@@ -53,6 +53,7 @@ class Availability:
     places_left: int | None
     forum_places_left: dict = field(default_factory=dict)
     group_places_left: dict = field(default_factory=dict)  # course groups, by schedule key
+    groups: list = field(default_factory=list)  # the course's groups (``course_groups``)
 
     def forum_left(self, forum_id):
         return self.forum_places_left.get(forum_id)
@@ -100,9 +101,16 @@ def availability(page, now=None):
     places held: ``ForumChoice.seat`` of registrations that hold a place)."""
     now = now or timezone.now()
     holding = Registration.objects.filter(page=page).holding_places(now)
+    groups = course_groups(page)
+    per_group = {}
+    if groups:  # one query counts every group, and so the whole course
+        per_group = dict(
+            holding.values("group_key").annotate(n=Count("pk")).values_list("group_key", "n")
+        )
     places_left = None
     if page.registration_capacity is not None:
-        places_left = max(page.registration_capacity - holding.count(), 0)
+        taken = sum(per_group.values()) if groups else holding.count()
+        places_left = max(page.registration_capacity - taken, 0)
     forum_places_left = {}
     forums = []
     if issubclass(page.specific_class, EventPage):  # only conferences have forums
@@ -115,17 +123,12 @@ def availability(page, now=None):
             .values_list("seat", "n")
         )
         forum_places_left = {f.pk: max(f.capacity - taken.get(f.pk, 0), 0) for f in forums}
-    group_places_left = {}
-    limited = [g for g in course_groups(page) if g.capacity is not None]
-    if limited:
-        taken = dict(
-            holding.filter(group_key__in=[g.key for g in limited])
-            .values("group_key")
-            .annotate(n=Count("pk"))
-            .values_list("group_key", "n")
-        )
-        group_places_left = {str(g.key): max(g.capacity - taken.get(g.key, 0), 0) for g in limited}
-    return Availability(places_left, forum_places_left, group_places_left)
+    group_places_left = {
+        str(g.key): max(g.capacity - per_group.get(g.key, 0), 0)
+        for g in groups
+        if g.capacity is not None
+    }
+    return Availability(places_left, forum_places_left, group_places_left, groups)
 
 
 def course_groups(page):

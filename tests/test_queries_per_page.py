@@ -22,7 +22,9 @@ from programmes.models import ProgrammeIndexPage, ProgrammePage
 PLAIN_PAGE = 10
 ANY_OTHER_PAGE = 15
 # Above the target today: the ceiling until each is brought down (see the module docstring).
-CEILINGS = {"programme (English)": 19, "course (English)": 18, "conference (English)": 21}
+# The English course rose from 18 to 20 with the choice of course group (its schedules, and
+# their places in the visitor's language): a new part of the page, not a regression.
+CEILINGS = {"programme (English)": 19, "course (English)": 20, "conference (English)": 21}
 
 
 def _in(language, model, **filters):
