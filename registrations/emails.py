@@ -10,6 +10,7 @@ from core.mail import mail_builder
 from events.models import Forum
 from events.queries import entries_for
 from registrations.calendars import page_in_language, personal_calendar, sessions_of
+from registrations.forms import group_label
 from registrations.links import personal_url
 from registrations.models import Registration
 
@@ -22,8 +23,9 @@ SUBJECTS = {
     "already_registered": lambda: _("You are already registered: %(title)s"),
     "forums_changed": lambda: _("Your forums are changed: %(title)s"),
     "forum_place": lambda: _("A place in the forum you chose: %(title)s"),
+    "group_changed": lambda: _("Your group is changed: %(title)s"),
 }
-WITH_CALENDAR = {"booked", "promoted", "forums_changed", "forum_place"}
+WITH_CALENDAR = {"booked", "promoted", "forums_changed", "forum_place", "group_changed"}
 
 
 def absolute(path):
@@ -90,6 +92,7 @@ def build_message(registration, kind):
         entries = entries_for(sessions_of(registration), locale)
         upcoming = [e for e in entries if not e.is_cancelled]
         forums = forum_lines(registration, locale)
+        with_calendar = kind in WITH_CALENDAR and registration.status == "booked"
         context = {
             "kind": kind,
             "registration": registration,
@@ -98,6 +101,8 @@ def build_message(registration, kind):
             "first": upcoming[0] if upcoming else None,
             "count": len(upcoming),
             "forums": forums,
+            "group": group_label(registration, page, registration.page.specific),
+            "with_calendar": with_calendar,
             "confirm_url": absolute(personal_url(registration, "registration_confirm")),
             "manage_url": absolute(personal_url(registration, "registration_manage")),
             "calendar_url": absolute(personal_url(registration, "registration_calendar")),
@@ -112,7 +117,7 @@ def build_message(registration, kind):
             to=[registration.email],
             headers={"Content-Language": language},
         )
-        if kind in WITH_CALENDAR and upcoming:
+        if with_calendar and upcoming:
             calendar = personal_calendar(registration, lambda shown: absolute(shown.url or ""))
             message.attach("event.ics", calendar, "text/calendar")
         return message

@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from core.i18n import localized_map
 from events.models import Forum, Round
-from registrations.services import Wish
+from registrations.services import Wish, course_groups
 
 OPTIONAL_FIELDS = {
     "organisation": "ask_organisation",
@@ -33,6 +33,13 @@ def group_labels(groups, page, source):
             "time": formats.time_format(group.start_time, "TIME_FORMAT"),
         }
     return labels
+
+
+def group_label(registration, page, source):
+    """The course group of ``registration``, named as the form names it in the language of
+    ``page``, or None."""
+    groups = [g for g in course_groups(source) if g.key == registration.group_key]
+    return group_labels(groups, page, source)[groups[0].key] if groups else None
 
 
 class RegistrationForm(forms.Form):

@@ -87,6 +87,13 @@ class Availability:
         if group_key and self.group_places_left.get(str(group_key)) is not None:
             self.group_places_left[str(group_key)] -= 1
 
+    def free_place(self, group_key=None):
+        """The place a booked person holds counts as free (for them, while they change)."""
+        if self.places_left is not None:
+            self.places_left += 1
+        if group_key and self.group_places_left.get(str(group_key)) is not None:
+            self.group_places_left[str(group_key)] += 1
+
     def take_seat(self, forum_id):
         if self.forum_places_left.get(forum_id) is not None:
             self.forum_places_left[forum_id] -= 1
@@ -353,6 +360,37 @@ def change_forums(registration, forums, now=None):
             _mail_after_commit(registration, "forums_changed")
             _promote(page, now)
         return registration
+
+
+def change_group(registration, group, now=None):
+    """Move to another group of the course (``group``: a ``CourseSchedule`` of the
+    default-language page). A booked person moves only to a group with a free place and
+    keeps theirs otherwise; the place they leave goes to the people waiting for that group.
+    A person waiting waits for the new group from now on, in the order they registered, and
+    moves up at once if it has a place."""
+    now = now or timezone.now()
+    with transaction.atomic():
+        page = _lock(registration.page)
+        registration = Registration.objects.select_for_update().get(pk=registration.pk)
+        if registration.status not in (Registration.Status.BOOKED, Registration.Status.WAITING):
+            raise RegistrationRefused(_("Only an active registration can change its group."), 409)
+        if group.page_id != page.pk:
+            raise RegistrationRefused(_("Please choose one of the groups of this course."), 400)
+        if registration.group_key == group.key:
+            return registration
+        if registration.status == Registration.Status.BOOKED:
+            left = availability(page, now)
+            left.free_place(registration.group_key)
+            if not left.has_place(group.key):
+                raise RegistrationRefused(
+                    _("This group is full. You keep your place in your group."), 409
+                )
+        registration.group_key = group.key
+        registration.save(update_fields=["group_key", "updated_at"])
+        promoted = _promote(page, now)
+        if registration not in promoted:
+            _mail_after_commit(registration, "group_changed")
+        return Registration.objects.get(pk=registration.pk)
 
 
 def set_status(registration, status, now=None):

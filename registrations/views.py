@@ -20,7 +20,7 @@ from events.models import CalendarPage
 from registrations import services
 from registrations.calendars import personal_calendar
 from registrations.emails import forum_lines
-from registrations.forms import RegistrationForm, group_labels
+from registrations.forms import RegistrationForm, group_label
 from registrations.links import personal_url, registration_for_key
 
 
@@ -150,7 +150,7 @@ def manage(request, key):
     page = registration.page.specific
     translated = page.get_translation_or_none(Locale.get_active())
     shown = (translated or page).specific
-    message, status, form = None, 200, None
+    message, status, form, group_form = None, 200, None, None
     availability = services.availability(page)
     if request.method == "POST" and request.POST.get("action") == "cancel":
         if request.POST.get("confirmed") != "yes":  # first ask, on a page of its own
@@ -172,13 +172,40 @@ def manage(request, key):
                 mark_stored(request)
                 message = _("Your forums are changed.")
                 form = None
+                availability = services.availability(page)
             except services.RegistrationRefused as refused:
                 message, status = refused.message, refused.status
+        else:
+            status = 400
+    elif request.method == "POST" and request.POST.get("action") == "group":
+        group_form = GroupChangeForm(
+            request.POST, page=shown, source=page, availability=availability, own=registration
+        )
+        if group_form.is_valid():
+            try:
+                before = registration.status
+                registration = services.change_group(registration, group_form.chosen_group())
+                mark_stored(request)
+                if registration.status == "waiting":
+                    message = _("You are waiting for a place in the group you chose now.")
+                elif before == "waiting":
+                    message = _("Your group is changed, and it had a place for you: it is yours.")
+                else:
+                    message = _("Your group is changed.")
+                group_form = None
+                availability = services.availability(page)
+            except services.RegistrationRefused as refused:
+                message, status = refused.message, refused.status
+                group_form = None
         else:
             status = 400
     elif request.method == "POST":
         status = 400
         message = _("Unknown action.")
+    if group_form is None and registration.status in ("booked", "waiting"):
+        group_form = GroupChangeForm(
+            page=shown, source=page, availability=availability, own=registration
+        )
     if form is None and registration.status == "booked":
         initial = {}
         for choice in registration.choices.select_related("forum", "second_forum"):
@@ -189,7 +216,7 @@ def manage(request, key):
         form = ForumChangeForm(
             page=shown,
             source=page,
-            availability=services.availability(page),
+            availability=availability,
             initial=initial,
             own=registration,
         )
@@ -201,9 +228,10 @@ def manage(request, key):
             "registration": registration,
             "page": shown,
             "form": form if form is not None and form.rounds else None,
+            "group_form": group_form if group_form is not None and group_form.groups else None,
             "message": message,
             "forums": forum_lines(registration, shown.locale),
-            "group": _group_of(registration, shown, page),
+            "group": group_label(registration, shown, page),
             "calendar_url": calendar_url,
             "calendar_webcal": "webcal://" + calendar_url.split("://", 1)[1],
         },
@@ -223,12 +251,6 @@ def personal_calendar_view(request, key):
         public=False,
         keep=False,
     )
-
-
-def _group_of(registration, shown, source):
-    """The course group of the registration, as the form named it, or None."""
-    groups = [g for g in services.course_groups(source) if g.key == registration.group_key]
-    return group_labels(groups, shown, source)[groups[0].key] if groups else None
 
 
 def _shown_key(forum):
@@ -251,4 +273,31 @@ class ForumChangeForm(RegistrationForm):
         for name in list(self.fields):
             if not name.startswith(("forum_", "second_")):
                 del self.fields[name]
-        self.groups = []  # a group is chosen once, when registering
+        self.groups = []  # the group is changed in a form of its own (GroupChangeForm)
+
+
+class GroupChangeForm(RegistrationForm):
+    """Only the course group of the registration form. A booked person's place counts as
+    free for them; they can move only to a group with a free place (they would lose theirs
+    otherwise); a person waiting may wait for any group."""
+
+    def __init__(self, *args, own, **kwargs):
+        availability = copy.deepcopy(kwargs["availability"])
+        if own.status == "booked":
+            availability.free_place(own.group_key)
+        kwargs["availability"] = availability
+        kwargs.setdefault("initial", {"group": str(own.group_key or "")})
+        super().__init__(*args, **kwargs)
+        self.own = own
+        for name in list(self.fields):
+            if name != "group":
+                del self.fields[name]
+        self.rounds = []
+        self.full_can_be_chosen = own.status == "waiting"
+
+    def clean(self):
+        cleaned = super().clean()
+        group = self._groups.get(cleaned.get("group") or "")
+        if group and group["full"] and self.own.status == "booked":
+            self.add_error("group", _("This group is full. You keep your place in your group."))
+        return cleaned

@@ -232,3 +232,54 @@ def test_simultaneous_registrations_fill_each_course_group_exactly(calendar_site
     )
     assert booked == {wehlheiden: 10, rothenditmold: 5}
     assert Registration.objects.filter(page=course, status="waiting").count() == 45
+
+
+@pytest.mark.django_db(transaction=True)
+def test_simultaneous_group_changes_take_only_the_places_free(calendar_site, settings):
+    """12 booked in one family centre all move at once to the other, which has 4 places
+    free: 4 move, 8 keep their place (told so, with a 4xx), nobody ends up without one."""
+    from registrations import services
+    from registrations.links import personal_url
+    from registrations.tests.test_course_groups import course_in_two_centres
+
+    settings.RATELIMIT_ENABLE = False
+    course = course_in_two_centres(calendar_site, capacities=(4, 12))
+    wehlheiden, rothenditmold = course.schedules.order_by("sort_order")
+    people = [
+        services.register(
+            course,
+            details={"name": "Elternteil", "email": f"m{n}@example.org"},
+            forums={},
+            language="de",
+            consent_text="Ich bin einverstanden.",
+            group=rothenditmold,
+        )[0]
+        for n in range(12)
+    ]
+    gate = threading.Barrier(len(people), timeout=30)
+
+    def one(registration):
+        try:
+            with contextlib.suppress(threading.BrokenBarrierError):
+                gate.wait()
+            return (
+                Client()
+                .post(
+                    personal_url(registration, "registration_manage"),
+                    {"action": "group", "group": str(wehlheiden.key)},
+                )
+                .status_code
+            )
+        except Exception as error:  # reported by the assertion below
+            return repr(error)
+        finally:
+            connections.close_all()
+
+    with ThreadPoolExecutor(max_workers=len(people)) as pool:
+        codes = Counter(pool.map(one, people))
+    # Refused by the form (it saw the group full) or under the lock (it filled meanwhile).
+    assert codes[200] == 4 and codes[400] + codes[409] == 8 and sum(codes.values()) == 12
+    rows = Registration.objects.filter(page=course)
+    assert rows.filter(status="booked").count() == 12
+    assert rows.filter(group_key=wehlheiden.key).count() == 4
+    assert rows.filter(group_key=rothenditmold.key).count() == 8

@@ -146,3 +146,139 @@ def test_the_group_is_required_and_a_person_gets_only_its_dates(
     assert {
         e.decoded("dtstart").astimezone(timezone.get_current_timezone()).hour for e in events
     } == {18}
+
+
+def manage_url(registration):
+    from registrations.links import personal_url
+
+    return personal_url(registration, "registration_manage")
+
+
+def change_group(client, registration, group, capture):
+    with capture(execute=True):
+        return client.post(manage_url(registration), {"action": "group", "group": group})
+
+
+def test_a_booked_person_moves_to_a_group_with_a_free_place(
+    client, calendar_site, django_capture_on_commit_callbacks
+):
+    """Their place in the old group goes to the person waiting for it; they get the new
+    group's dates by e-mail, and the personal page names the new group."""
+    capture = django_capture_on_commit_callbacks
+    course = course_in_two_centres(calendar_site, capacities=(2, 1))
+    wehlheiden, rothenditmold = groups(course)
+    register(client, course, "a@example.org", rothenditmold, capture)
+    register(client, course, "b@example.org", rothenditmold, capture)
+    a, b = (Registration.objects.get(email=f"{x}@example.org") for x in "ab")
+    for registration in (a, b):
+        services.confirm_email(registration)
+    html = client.get(manage_url(a)).content.decode()
+    assert "Gruppe wechseln" in html
+    assert re.search(r"um 09:30\s*<span class=\"muted\">– Ihre Gruppe", html)
+    assert re.search(r"um 18:00\s*<span class=\"muted\">– 2 Plätze frei", html)
+    mail.outbox.clear()
+
+    response = change_group(client, a, wehlheiden, capture)
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert "Ihre Gruppe ist geändert." in html
+    assert re.search(r"<dt>Ihre Gruppe</dt><dd>FZ Wehlheiden: ab \w+, [^<]+, um 18:00</dd>", html)
+    a.refresh_from_db()
+    b.refresh_from_db()
+    assert (a.status, str(a.group_key)) == ("booked", wehlheiden)
+    assert (b.status, str(b.group_key)) == ("booked", rothenditmold)  # moved up, once
+    by_person = {message.to[0]: message for message in mail.outbox}
+    assert set(by_person) == {"a@example.org", "b@example.org"}
+    changed = by_person["a@example.org"]
+    assert changed.subject.startswith("Ihre Gruppe ist geändert:")
+    assert "Ihre Gruppe: FZ Wehlheiden" in changed.body
+    ((name, ics, kind),) = changed.attachments
+    starts = {
+        event.decoded("dtstart").astimezone(timezone.get_current_timezone()).hour
+        for event in icalendar.Calendar.from_ical(ics).walk("VEVENT")
+    }
+    assert starts == {18}
+    assert by_person["b@example.org"].subject.startswith("Ein Platz ist für Sie frei")
+
+
+def test_a_booked_person_keeps_their_place_when_the_other_group_is_full(
+    client, calendar_site, django_capture_on_commit_callbacks
+):
+    capture = django_capture_on_commit_callbacks
+    course = course_in_two_centres(calendar_site, capacities=(2, 1))
+    wehlheiden, rothenditmold = groups(course)
+    register(client, course, "a@example.org", rothenditmold, capture)
+    register(client, course, "w@example.org", wehlheiden, capture)
+    register(client, course, "x@example.org", wehlheiden, capture)
+    a = Registration.objects.get(email="a@example.org")
+    html = client.get(manage_url(a)).content.decode()
+    assert f'value="{wehlheiden}" required disabled>' in html
+    assert re.search(r"um 18:00\s*<span class=\"muted\">– ausgebucht<", html)
+    mail.outbox.clear()
+
+    response = change_group(client, a, wehlheiden, capture)  # as if the button were enabled
+    assert response.status_code == 400
+    assert "Diese Gruppe ist ausgebucht. Sie behalten Ihren Platz in Ihrer Gruppe." in (
+        response.content.decode()
+    )
+    a.refresh_from_db()
+    assert (a.status, str(a.group_key)) == ("booked", rothenditmold)
+    assert mail.outbox == []
+    with pytest.raises(services.RegistrationRefused):  # the same under the lock
+        services.change_group(a, course.schedules.get(key=wehlheiden))
+
+
+def test_a_person_waiting_can_wait_for_another_group_and_moves_up_where_there_is_room(
+    client, calendar_site, django_capture_on_commit_callbacks
+):
+    capture = django_capture_on_commit_callbacks
+    course = course_in_two_centres(calendar_site, capacities=(1, 1))
+    wehlheiden, rothenditmold = groups(course)
+    for email, group in (("a", rothenditmold), ("b", rothenditmold), ("w", wehlheiden)):
+        register(client, course, f"{email}@example.org", group, capture)
+    b = Registration.objects.get(email="b@example.org")
+    services.confirm_email(b)
+    assert b.status == "waiting"
+    html = client.get(manage_url(b)).content.decode()
+    assert "Sie können stattdessen auf einen Platz in einer anderen Gruppe warten" in html
+    # Wehlheiden is full too: b waits for it now, keeping the time of registering.
+    response = change_group(client, b, wehlheiden, capture)
+    assert response.status_code == 200
+    assert "Sie warten jetzt auf einen Platz in der Gruppe, die Sie gewählt haben." in (
+        response.content.decode()
+    )
+    b.refresh_from_db()
+    assert (b.status, str(b.group_key)) == ("waiting", wehlheiden)
+    assert mail.outbox[-1].subject.startswith("Ihre Gruppe ist geändert:")
+    assert mail.outbox[-1].attachments == []  # no dates for someone still waiting
+    # The place w frees in Wehlheiden is b's now, not one in Rothenditmold.
+    services.confirm_email(Registration.objects.get(email="w@example.org"))
+    _cancelled, promoted = services.cancel(Registration.objects.get(email="w@example.org"))
+    assert [r.pk for r in promoted] == [b.pk]
+    # Back to Rothenditmold would leave the place: refused, b keeps it.
+    response = change_group(client, b, rothenditmold, capture)
+    assert response.status_code == 400
+    b.refresh_from_db()
+    assert (b.status, str(b.group_key)) == ("booked", wehlheiden)
+
+
+def test_moving_up_at_once_when_the_chosen_group_has_a_place(
+    client, calendar_site, django_capture_on_commit_callbacks
+):
+    capture = django_capture_on_commit_callbacks
+    course = course_in_two_centres(calendar_site, capacities=(2, 1))
+    wehlheiden, rothenditmold = groups(course)
+    register(client, course, "a@example.org", rothenditmold, capture)
+    register(client, course, "b@example.org", rothenditmold, capture)
+    b = Registration.objects.get(email="b@example.org")
+    services.confirm_email(b)
+    mail.outbox.clear()
+    response = change_group(client, b, wehlheiden, capture)
+    assert "Ihre Gruppe ist geändert, und sie hatte einen Platz für Sie: Er gehört Ihnen." in (
+        response.content.decode()
+    )
+    b.refresh_from_db()
+    assert (b.status, str(b.group_key)) == ("booked", wehlheiden)
+    (message,) = mail.outbox  # one e-mail: the place, with the new group's dates
+    assert message.subject.startswith("Ein Platz ist für Sie frei")
+    assert "Ihre Gruppe: FZ Wehlheiden" in message.body

@@ -5,6 +5,7 @@ with a second choice. axe finds nothing on the form, its errors and the confirma
 
 import re
 
+import pytest
 from axe_playwright_python.sync_playwright import Axe
 from django.core import mail
 from django.utils import translation
@@ -196,3 +197,60 @@ def test_contact_form_and_its_errors_are_accessible(page, site_url):
     page.wait_for_timeout(3200)
     page.get_by_role("button", name="Send").click()
     expect(page.get_by_text("Thank you for your message.")).to_be_visible()
+
+
+@pytest.mark.parametrize(
+    ("language", "heading", "save", "done"),
+    [
+        ("tr", "Grubunuzu değiştirin", "Değişikliği kaydet", "Grubunuz değiştirildi."),
+        ("ar", "غيّروا مجموعتكم", None, "تم تغيير مجموعتكم."),
+    ],
+)
+def test_a_parent_changes_the_course_group_on_a_phone(
+    browser, site_url, settings, language, heading, save, done
+):
+    """A parent who registered in Turkish or Arabic for wir2 in Rothenditmold moves to the
+    group in Wehlheiden from their personal page: in their language, fitting a phone,
+    accessible, and the new group's dates follow by e-mail."""
+    from events.models import CoursePage
+    from registrations.links import personal_url
+
+    settings.WAGTAILADMIN_BASE_URL = site_url
+    course = CoursePage.objects.get(slug="wir2-bindungstraining-kassel")
+    wehlheiden, rothenditmold = course.schedules.order_by("sort_order")[:2]
+    parent, _ = services.register(
+        course,
+        details={"name": "Ayşe Yılmaz", "email": "ayse@example.org"},
+        forums={},
+        language=language,
+        consent_text=course.consent_text,
+        group=rothenditmold,
+    )
+    services.confirm_email(parent)
+    context = browser.new_context(viewport={"width": 390, "height": 844}, locale=language)
+    page = context.new_page()
+    try:
+        page.goto(site_url + personal_url(parent, "registration_manage"))
+        expect(page.locator("html")).to_have_attribute("lang", language)
+        expect(page.get_by_role("heading", name=heading)).to_be_visible()
+        assert_accessible(page)
+        group = page.get_by_role("group").filter(has=page.locator('input[name="group"]'))
+        group.get_by_label(re.compile("Wehlheiden")).check()
+        with translation.override(language):
+            save = save or gettext("Save the change")
+        group.locator("xpath=..").get_by_role("button", name=save).click()
+        expect(page.get_by_role("status")).to_have_text(done)
+        assert_accessible(page)
+        overflow = page.evaluate(
+            "document.documentElement.scrollWidth - document.documentElement.clientWidth"
+        )
+        assert overflow <= 0, f"the personal page scrolls sideways by {overflow}px at 390px"
+    finally:
+        context.close()
+    parent.refresh_from_db()
+    assert parent.group_key == wehlheiden.key and parent.status == "booked"
+    with translation.override(language):
+        changed = gettext("Your group is changed: %(title)s").split("%")[0]
+    message = [m for m in mail.outbox if m.to == ["ayse@example.org"]][-1]
+    assert message.subject.startswith(changed)
+    assert message.attachments[0][2] == "text/calendar"
