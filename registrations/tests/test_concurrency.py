@@ -256,30 +256,39 @@ def test_simultaneous_group_changes_take_only_the_places_free(calendar_site, set
         )[0]
         for n in range(12)
     ]
-    gate = threading.Barrier(len(people), timeout=30)
-
-    def one(registration):
-        try:
-            with contextlib.suppress(threading.BrokenBarrierError):
-                gate.wait()
-            return (
-                Client()
-                .post(
+    codes = Counter(
+        posted_at_once(
+            [
+                (
                     personal_url(registration, "registration_manage"),
                     {"action": "group", "group": str(wehlheiden.key)},
                 )
-                .status_code
-            )
-        except Exception as error:  # reported by the assertion below
-            return repr(error)
-        finally:
-            connections.close_all()
-
-    with ThreadPoolExecutor(max_workers=len(people)) as pool:
-        codes = Counter(pool.map(one, people))
+                for registration in people
+            ]
+        )
+    )
     # Refused by the form (it saw the group full) or under the lock (it filled meanwhile).
     assert codes[200] == 4 and codes[400] + codes[409] == 8 and sum(codes.values()) == 12
     rows = Registration.objects.filter(page=course)
     assert rows.filter(status="booked").count() == 12
     assert rows.filter(group_key=wehlheiden.key).count() == 4
     assert rows.filter(group_key=rothenditmold.key).count() == 8
+
+
+def posted_at_once(requests):
+    """Each (url, data) posted from its own thread and connection, all released together;
+    the status codes (or the error a request raised)."""
+    gate = threading.Barrier(min(WORKERS, len(requests)), timeout=30)
+
+    def one(request):
+        try:
+            with contextlib.suppress(threading.BrokenBarrierError):
+                gate.wait()
+            return Client().post(*request).status_code
+        except Exception as error:  # reported by the caller's assertion
+            return repr(error)
+        finally:
+            connections.close_all()
+
+    with ThreadPoolExecutor(max_workers=min(WORKERS, len(requests))) as pool:
+        return list(pool.map(one, requests))
