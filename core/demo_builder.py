@@ -76,9 +76,16 @@ class DemoBuilder:
         """
         locale = self.locales[language]
         existing = page.get_translation_or_none(locale)
-        if existing is not None:
+        if existing is not None and existing.alias_of_id is None:
             return existing.specific
-        translated = page.copy_for_translation(locale)
+        if existing is not None:
+            # The German page's stand-in in that language (localization.fallbacks) becomes
+            # the translation, as wagtail-localize's "Translate this page" does it.
+            existing.alias_of_id = None
+            existing.save(update_fields=["alias_of_id"], clean=False)
+            translated = existing.specific
+        else:
+            translated = page.copy_for_translation(locale)
         slug = fields.pop("slug", None)
         if slug and slug != translated.slug:
             # The copy was never live: give it its own slug quietly, without the redirect

@@ -71,6 +71,26 @@ def localized_rows(queryset, locale=None, select_related=()):
     return result
 
 
+def content_language(page):
+    """The language of what ``page`` (or any translatable record) shows: its locale's; for
+    an alias in another locale (a page standing in for a missing translation,
+    ``localization.fallbacks``), the default language. No query where the record is in the
+    active or the default locale."""
+    default = Locale.get_default()
+    if page.locale_id == default.pk or getattr(page, "alias_of_id", None) is not None:
+        return default.language_code
+    active = active_locale()
+    if page.locale_id == active.pk:
+        return active.language_code
+    return page.locale.language_code
+
+
+def in_other_language(page, locale=None):
+    """Whether ``page`` shows its content in another language than ``locale`` (default: the
+    visitor's): a German page in a Turkish listing, or its Turkish stand-in."""
+    return content_language(page) != (locale or active_locale()).language_code
+
+
 def is_default_language(code=None):
     return (code or get_language()) == settings.LANGUAGE_CODE
 

@@ -7,6 +7,8 @@ from django.shortcuts import render
 from django.views.decorators.http import require_GET
 from wagtail.models import Locale, Page
 
+from core.i18n import in_other_language
+
 MAX_QUERY_LENGTH = 200
 MAX_HITS = 200
 PAGE_SIZE = 20
@@ -40,7 +42,7 @@ def search_pages(query, locale, default_locale):
     for hit in hits:
         if hit.locale_id != locale.pk and hit.translation_key in translated_keys:
             continue  # the visitor's language has this page; show that one
-        hit.is_fallback = hit.locale_id != locale.pk
+        hit.is_fallback = in_other_language(hit, locale)
         results.append(hit)
     return results
 

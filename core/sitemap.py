@@ -2,6 +2,7 @@ from collections import defaultdict
 
 from django.conf import settings
 from django.contrib.sitemaps.views import sitemap
+from django.db.models import Q
 from wagtail.contrib.sitemaps import Sitemap
 from wagtail.models import Page
 
@@ -22,9 +23,13 @@ class MultilingualSitemap(Sitemap):
         query = Page.objects.none()
         for root in site.root_page.get_translations(inclusive=True):
             query = query | Page.objects.descendant_of(root, inclusive=True)
+        # Without the German pages standing in for missing translations (aliases in the
+        # other languages, localization.fallbacks): the same words at a second address.
+        stand_ins = Q(alias_of__isnull=False) & ~Q(locale__language_code=settings.LANGUAGE_CODE)
         return (
             query.live()
             .public()
+            .exclude(stand_ins)
             .select_related("locale")
             .defer_streamfields()
             .specific()

@@ -23,7 +23,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from wagtail.models import Locale
 
-from core.i18n import localize_all, source_of
+from core.i18n import content_language, localize_all, source_of
 from directory.models import Place
 from events.feeds import location_text
 from events.models import (
@@ -156,7 +156,7 @@ def conference_parts(page):
     source = source_of(page).specific
     if not isinstance(source, EventPage):
         return []
-    languages = {page.locale_id: page.locale.language_code}
+    languages = {page.locale_id: content_language(page)}
 
     def language(row):
         if row.locale_id not in languages:
@@ -302,7 +302,7 @@ class FeedWriter:
                 page_url,
                 location_text(place, page.online_url),
                 "\n\n".join(note for note in (page.teaser, page_url) if note),
-                self.languages.get(page.locale_id),
+                content_language(page),
                 self.languages.get(place.locale_id) if place is not None else None,
                 revision,
                 floor,

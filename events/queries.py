@@ -23,7 +23,7 @@ from wagtail.models import Locale
 
 from core.cache import cached
 from core.filters import FilterForm
-from core.i18n import localize_all, localize_pages, localized_map, source_of
+from core.i18n import in_other_language, localize_all, localize_pages, localized_map, source_of
 from directory.models import District, Place, Topic
 from events.models import Audience, CalendarLanguage, CalendarPage, CourseException, Session
 from events.schedules import LOCAL_TZ
@@ -300,7 +300,7 @@ def entries_for(sessions, locale, known=()):
                 session,
                 page,
                 place,
-                is_fallback=page.locale_id != locale.pk,
+                is_fallback=in_other_language(page, locale),
                 reason=reasons.get(session.exception_key, ""),
             )
         )

@@ -6,7 +6,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 from wagtail.models import Page
 
-from core.i18n import absolute_url
+from core.i18n import absolute_url, content_language
 from events.feeds import FeedBuilder, feed_response
 from events.ics import FeedWriter, conference_parts
 from events.models import CalendarPage, EventIndexPage, EventPage, Session
@@ -41,7 +41,7 @@ def _builder(request, *, name, description, page):
     return FeedBuilder(
         name=name,
         description=description,
-        language=page.locale.language_code,
+        language=content_language(page),
         url=absolute_url(page, request),
     )
 

@@ -136,21 +136,23 @@ def build_rows(pages, source, locales, section_pages):
 
 
 def _cell(page, locale, target, page_source, records):
+    translate = (
+        _("Translate this page"),
+        reverse("wagtail_localize:submit_page_translation", args=[page.pk]),
+    )
     if target is None:
+        return Cell(locale, MISSING, links=[translate])
+    if target["alias_of_id"]:
+        # The German page standing in for the translation (localization.fallbacks):
+        # visitors read German there until it is translated, at the same address.
         return Cell(
             locale,
             MISSING,
-            links=[
-                (
-                    _("Translate this page"),
-                    reverse("wagtail_localize:submit_page_translation", args=[page.pk]),
-                )
-            ],
+            target["id"],
+            [translate],
+            _("Visitors see the German page, marked as German, until it is translated."),
         )
     edit = (_("Edit translation"), reverse("wagtailadmin_pages:edit", args=[target["id"]]))
-    if target["alias_of_id"]:
-        # An alias mirrors the German page by itself.
-        return Cell(locale, UP_TO_DATE, target["id"], [edit], _("Alias of the German page"))
     record = records.get((page_source["id"], locale.pk)) if page_source else None
     if record is None:
         reason = ""

@@ -6,7 +6,7 @@ from django.utils.translation import get_language
 
 from core.cache import normalised_query
 from core.filters import ResultsPage
-from core.i18n import absolute_url, localize_all, localized_rows
+from core.i18n import absolute_url, in_other_language, localize_all, localized_rows
 from core.jsonld import json_ld_script
 from press.queries import (
     PAGE_SIZE,
@@ -20,7 +20,7 @@ from press.queries import (
 def with_list_data(releases, locale):
     releases = list(releases)
     for release in releases:
-        release.is_fallback = release.locale_id != locale.pk
+        release.is_fallback = in_other_language(release, locale)
     return releases
 
 

@@ -1,7 +1,7 @@
 """Press releases on other pages: the latest on the home page, related ones on programme,
 event and course pages."""
 
-from core.i18n import localize_pages, source_of
+from core.i18n import in_other_language, localize_pages, source_of
 from core.pages import first_child_of_type, public
 from core.sections import page_section
 from press.models import PressReleaseIndexPage, PressReleasePage
@@ -39,7 +39,7 @@ def _related(page, field):
     )
     releases = localize_pages(originals, page.locale)
     for release in releases:
-        release.is_fallback = release.locale_id != page.locale_id
+        release.is_fallback = in_other_language(release, page.locale)
     return releases
 
 

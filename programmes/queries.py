@@ -15,7 +15,7 @@ from wagtail.models import Locale
 
 from core.cache import cached
 from core.filters import FilterForm, ResultsPage
-from core.i18n import children_with_fallback, localize_all
+from core.i18n import children_with_fallback, in_other_language, localize_all
 from directory.models import District, TargetGroup, Topic
 from programmes.models import ProgrammePage
 from programmes.vocabulary import AGE_GROUPS, OFFER_LANGUAGES
@@ -86,7 +86,7 @@ def with_card_data(programmes, locale):
         )
     )
     for card in cards:
-        card.is_fallback = card.locale_id != locale.pk
+        card.is_fallback = in_other_language(card, locale)
     return cards
 
 

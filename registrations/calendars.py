@@ -8,6 +8,7 @@ person no longer has). It carries no personal data: the link is signed and ungue
 the other personal links, and it names only the event and the forums.
 """
 
+from core.i18n import content_language
 from events.feeds import FeedBuilder
 from events.ics import FeedWriter, conference_parts
 from events.models import CalendarPage, Session
@@ -59,7 +60,7 @@ def personal_calendar(registration, url_for):
     builder = FeedBuilder(
         name=page.title,
         description=page.teaser,
-        language=page.locale.language_code,
+        language=content_language(page),
         url=url_for(page),
     )
     writer = FeedWriter(builder, url_for, split_days=True)

@@ -135,21 +135,30 @@ def confirm(request, key):
     if request.method == "POST":
         registration = services.confirm_email(registration)
         mark_stored(request)
-    page = registration.page.specific
     return TemplateResponse(
         request,
         "registrations/confirm.html",
-        {"registration": registration, "page": page, "done": request.method == "POST"},
+        {
+            "registration": registration,
+            "page": _shown_page(registration.page.specific),
+            "done": request.method == "POST",
+        },
         status=410 if registration.status == "expired" and request.method == "POST" else 200,
     )
+
+
+def _shown_page(page):
+    """The event or course in the visitor's language: its translation, or the German page
+    standing in for one (localization.fallbacks), else the German page itself."""
+    translated = page.get_translation_or_none(Locale.get_active())
+    return (translated or page).specific
 
 
 @require_http_methods(["GET", "HEAD", "POST"])
 def manage(request, key):
     registration = _registration_or_404(key)
     page = registration.page.specific
-    translated = page.get_translation_or_none(Locale.get_active())
-    shown = (translated or page).specific
+    shown = _shown_page(page)
     message, status, form, group_form = None, 200, None, None
     availability = services.availability(page)
     if request.method == "POST" and request.POST.get("action") == "cancel":

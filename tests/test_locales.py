@@ -50,13 +50,19 @@ def test_hreflang_links_resolve_to_the_translations(client, demo_site):
         assert parse(response).html_attrs["lang"] == expected
 
 
-def test_language_menu_offers_only_existing_translations(client, demo_site):
-    # The imprint exists in German and English only.
+def test_language_menu_offers_every_language_and_hreflang_only_translations(client, demo_site):
+    # The imprint is translated into English only; in the other languages the German text
+    # stands in at that language's address, which the menu offers and hreflang does not.
     page = parse(client.get("/de/impressum/"))
-    assert set(page.menu_links) == {"de", "en"}
+    assert set(page.menu_links) == set(LANGUAGE_DIRECTIONS)
     assert page.menu_links["en"]["href"] == "/en/imprint/"
+    assert page.menu_links["tr"]["href"] == "/tr/impressum/"
     assert page.menu_links["de"]["aria-current"] == "true"
     assert set(page.alternates) == {"de", "en", "x-default"}
+    for language, link in page.menu_links.items():
+        response = client.get(link["href"])
+        assert response.status_code == 200, link
+        assert parse(response).html_attrs["lang"] == language
 
 
 def test_language_menu_names_each_language_in_itself(client, demo_site):

@@ -28,10 +28,13 @@ def test_footer_links_follow_the_visitors_language(client, demo_site):
     english = client.get("/en/").content.decode()
     assert 'href="/en/imprint/"' in english
     assert 'href="/en/accessibility/"' in english
-    # No Turkish imprint exists: the footer falls back to the German page.
+    # No Turkish imprint exists: the footer leads to the German one in the Turkish frame.
     turkish = client.get("/tr/").content.decode()
-    assert 'href="/de/impressum/"' in turkish
+    assert 'href="/tr/impressum/"' in turkish
     assert "Musterstraße 1" in turkish
+    imprint = client.get("/tr/impressum/").content.decode()
+    assert '<html lang="tr" dir="ltr">' in imprint
+    assert '<h1 lang="de" dir="ltr">Impressum</h1>' in imprint
 
 
 def test_an_unpublished_legal_page_leaves_the_footer(client, demo_site):
@@ -91,9 +94,11 @@ def test_home_features_programmes_in_the_visitors_language(client, demo_site):
     assert 'id="featured-programmes-heading"' in english
     assert 'href="/en/offers/single-parents-kassel/"' in english
     assert 'href="/en/offers/"' in english
-    # Arabic has no programme translations yet: the German ones are shown and marked.
+    # Arabic has no programme translations yet: the German ones are shown, marked, at their
+    # Arabic addresses.
     arabic = client.get("/ar/").content.decode()
-    assert 'href="/de/angebote/alleinerziehende-in-kassel/"' in arabic
+    assert 'href="/ar/al-daam/alleinerziehende-in-kassel/"' in arabic
+    assert "/de/angebote/" not in arabic
     featured = arabic[arabic.index('id="featured-programmes-heading"') :]
     featured = featured[: featured.index("</section>")]
     assert featured.count('class="badge badge--language"') == 3

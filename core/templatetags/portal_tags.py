@@ -1,13 +1,15 @@
 from django import template
+from django.conf import settings
 from django.urls import translate_url
+from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
-from wagtail.models import Locale, Page
+from wagtail.models import Locale, Page, TranslatableMixin
 
 from core import pages
 from core.cache import cached
-from core.i18n import localize_pages
+from core.i18n import content_language, in_other_language, localize_pages
 from core.locales import language_info, site_languages
 
 register = template.Library()
@@ -20,7 +22,15 @@ def _page_alternates(page, request):
     for language in site_languages():
         translation = translations.get(language["code"])
         if translation is not None:
-            alternates.append({**language, "url": translation.get_url(request)})
+            alternates.append(
+                {
+                    **language,
+                    "url": translation.get_url(request),
+                    # The German page standing in for a missing translation: in the menu,
+                    # not announced to search engines as a version of its own.
+                    "is_fallback": in_other_language(translation, translation.locale),
+                }
+            )
     return alternates
 
 
@@ -107,10 +117,72 @@ def legal_links(context, org):
     ]
 
 
+def _language_attributes(code):
+    info = language_info(code)
+    return format_html(' lang="{}" dir="{}"', info["code"], info["dir"])
+
+
+@register.filter
+def content_lang(page):
+    """`` lang="de" dir="ltr"`` for an element showing ``page``'s own words where they are
+    in another language than the page around them (``core.i18n.content_language``): a
+    German card in a Turkish listing, the German content of a page not translated yet.
+    Nothing where they are in the visitor's language."""
+    if not isinstance(page, TranslatableMixin):
+        return ""
+    code = content_language(page)
+    return "" if code == get_language() else _language_attributes(code)
+
+
+@register.filter
+def isolated_title(page):
+    """The page's title isolated for direction, and marked with its language where that is
+    not the visitor's: a German title quoted in an Arabic sentence keeps its punctuation and
+    quotation marks where they belong."""
+    return format_html("<bdi{}>{}</bdi>", content_lang(page), page.title)
+
+
 @register.filter
 def localized(page):
     """The page in the active language, or itself where no translation exists."""
     return page.localized if page is not None else None
+
+
+@register.simple_tag(takes_context=True)
+def access_links(context, org):
+    """The header's links to Leichte Sprache and German Sign Language (BITV 2.0 asks for both
+    on every page, and the header is where people look for them): the page's own version in
+    Leichte Sprache where there is one, else the Leichte Sprache home; the sign-language
+    page in the visitor's language. Each as ``{"label", "url", "lang", "current"}``."""
+    links = []
+    easy = next(
+        (a for a in language_alternates(context) if a["code"] == settings.LEICHTE_SPRACHE), None
+    )
+    if easy is not None and not easy["current"]:
+        url = easy["url"]
+        if easy.get("is_fallback"):
+            home = localized_home(context)
+            easy_home = pages.translation(
+                home, Locale.objects.get_for_language(settings.LEICHTE_SPRACHE)
+            )
+            url = easy_home.get_url(context.get("request")) if easy_home else None
+        if url:
+            links.append(
+                {"label": easy["name_local"], "url": url, "lang": settings.LEICHTE_SPRACHE}
+            )
+    signs = org.sign_language_page if org is not None else None
+    if signs is not None and signs.live:
+        (shown,) = localize_pages([signs], Locale.get_active())
+        links.append(
+            {
+                "label": _("Sign language"),
+                "url": shown.get_url(context.get("request")),
+                "lang": "",
+                "current": getattr(context.get("page"), "translation_key", None)
+                == signs.translation_key,
+            }
+        )
+    return links
 
 
 @register.filter

@@ -24,7 +24,7 @@ def test_failed_delivery_is_retried_until_it_goes_through(demo, settings):
 
     settings.EMAIL_BACKEND = "core.tests.test_mail.FlakyBackend"
     FlakyBackend.failures = 0
-    page = FormPage.objects.get(slug="kontakt")
+    page = FormPage.objects.get(slug="kontakt", locale__language_code="de")
     submission = FormSubmission.objects.create(page=page, form_data={"ihr_name": "Anna"})
     result = send_mail_task.enqueue(kind="form.notification", object_id=submission.pk)
     assert result.return_value == "retrying"
@@ -38,7 +38,7 @@ def test_it_gives_up_after_the_last_attempt(demo, settings):
 
     settings.EMAIL_BACKEND = "core.tests.test_mail.FlakyBackend"
     FlakyBackend.failures = 0
-    page = FormPage.objects.get(slug="kontakt")
+    page = FormPage.objects.get(slug="kontakt", locale__language_code="de")
     submission = FormSubmission.objects.create(page=page, form_data={})
     result = send_mail_task.enqueue(kind="form.notification", object_id=submission.pk, attempt=5)
     assert result.return_value == "failed"

@@ -62,7 +62,7 @@ class CourseAdminTests(WagtailPageTestCase):
             }
         )
         self.assertCanCreate(self.index, CoursePage, data)
-        course = CoursePage.objects.get(slug="elterncafe")
+        course = CoursePage.objects.get(slug="elterncafe", locale__language_code="de")
         sessions = list(Session.objects.filter(page=course))
         assert len(sessions) == 7
         cancelled = [s for s in sessions if s.is_cancelled]

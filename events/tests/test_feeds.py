@@ -335,7 +335,9 @@ def test_adding_or_cancelling_one_date_leaves_the_others_alone(client, calendar_
 
 
 def conference_pages(demo):
-    german = EventPage.objects.get(slug="fachtagung-fruehe-hilfen-hessen-2019")
+    german = EventPage.objects.get(
+        slug="fachtagung-fruehe-hilfen-hessen-2019", locale__language_code="de"
+    )
     english = german.get_translation(Locale.objects.get(language_code="en"))
     return german, english
 

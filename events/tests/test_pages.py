@@ -54,7 +54,9 @@ def test_speakers_and_moderators_survive_publishing(client, demo):
     child record with many-to-many fields must be a ClusterableModel for that."""
     from events.models import Speaker
 
-    page = EventPage.objects.get(slug="fachtagung-fruehe-hilfen-hessen-2019")
+    page = EventPage.objects.get(
+        slug="fachtagung-fruehe-hilfen-hessen-2019", locale__language_code="de"
+    )
     speaker = Speaker.objects.create(name="Prof. Maria Muster", role="Hochschule Fulda")
     moderator = Speaker.objects.create(name="Jonas Beispiel")
     items, forums = list(page.agenda_items.all()), list(page.forums.all())
@@ -76,7 +78,9 @@ def test_speakers_and_moderators_are_read_in_one_query_and_listed_by_name(client
 
     settings.PAGE_CACHE_SECONDS = 0
     settings.FRAGMENT_CACHE_SECONDS = 0
-    page = EventPage.objects.get(slug="fachtagung-fruehe-hilfen-hessen-2019")
+    page = EventPage.objects.get(
+        slug="fachtagung-fruehe-hilfen-hessen-2019", locale__language_code="de"
+    )
     zoe = Speaker.objects.create(name="Zoë Zimmer", role="Jugendamt")
     anna = Speaker.objects.create(name="Anna Albers")
     items, forums = list(page.agenda_items.all()), list(page.forums.all())

@@ -124,8 +124,12 @@ def test_statement_allowed_once_per_language_below_the_home(demo):
     rules.assertAllowedParentPageTypes(SignLanguagePage, {HomePage})
     home = HomePage.objects.get(locale__language_code="de")
     assert not AccessibilityStatementPage.can_create_at(home)  # the demo has one
-    english_home = HomePage.objects.get(locale__language_code="tr")
-    assert AccessibilityStatementPage.can_create_at(english_home)
+    # In the other languages the German statement stands in until it is translated: it is
+    # translated (wagtail-localize), not written a second time beside it.
+    turkish_home = HomePage.objects.get(locale__language_code="tr")
+    assert not AccessibilityStatementPage.can_create_at(turkish_home)
+    turkish_home.get_children().type(AccessibilityStatementPage).delete()
+    assert AccessibilityStatementPage.can_create_at(turkish_home)
     assert not AccessibilityStatementPage.can_create_at(
         ContentPage.objects.filter(locale__language_code="de").first()
     )

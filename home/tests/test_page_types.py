@@ -84,7 +84,7 @@ class AdminFormsTest(WagtailPageTestCase):
                 }
             ),
         )
-        page = ContentPage.objects.get(slug="kontakt-seite")
+        page = ContentPage.objects.get(slug="kontakt-seite", locale__language_code="de")
         self.assertEqual(
             [block.block_type for block in page.body], ["heading", "paragraph", "quote", "link"]
         )
@@ -133,7 +133,9 @@ class AdminFormsTest(WagtailPageTestCase):
                 }
             ),
         )
-        page = AccessibilityStatementPage.objects.get(slug="barrierefreiheit")
+        page = AccessibilityStatementPage.objects.get(
+            slug="barrierefreiheit", locale__language_code="de"
+        )
         self.assertEqual(page.conformance, AccessibilityStatementPage.Conformance.PARTIAL)
         response = self.client.get(page.url)
         self.assertContains(response, "Einige PDF-Dateien.")

@@ -12,6 +12,7 @@ from wagtail.models import Locale, Site
 from core.models import OrganisationSettings
 from home.blocks import SignLanguageVideoBlock, iso_duration, parse_duration
 from home.models import SignLanguagePage
+from localization.tests.helpers import localize
 
 SIZE = 1_289_748  # bytes: "1,2 MB" in German
 
@@ -41,16 +42,23 @@ def test_demo_page_is_linked_from_the_footer(client, dgs_page):
     assert "Deutsche Gebärdensprache" in page_html
 
 
-def test_footer_links_the_translation_where_there_is_one(client, dgs_page):
-    assert f'href="{dgs_page.url}"' in footer(client, "/en/")  # no English page: the German
-    english = dgs_page.copy_for_translation(Locale.objects.get(language_code="en"))
-    english.title = "German Sign Language"
-    english.save_revision().publish()
+def test_footer_links_the_page_in_the_visitors_language(client, dgs_page):
+    # Not translated yet: the German page stands in at the English address.
+    stand_in = dgs_page.get_translation(Locale.objects.get(language_code="en"))
+    assert stand_in.alias_of_id == dgs_page.pk
     with translation.override("en"):
         label = translation.gettext("German Sign Language (DGS)")
-    html = footer(client, "/en/")
-    assert f'<a href="{english.url}">{label}</a>' in html
-    assert f'href="{dgs_page.url}"' not in html
+    assert f'<a href="{stand_in.url}">{label}</a>' in footer(client, "/en/")
+    assert f'href="{dgs_page.url}"' not in footer(client, "/en/")
+    # Translated through wagtail-localize: the translation takes its place, same address.
+    _record, english = localize(dgs_page, "en")
+    assert (english.pk, english.alias_of_id, english.url) == (stand_in.pk, None, stand_in.url)
+    english.title = "German Sign Language"
+    english.save_revision().publish()
+    assert f'<a href="{english.url}">{label}</a>' in footer(client, "/en/")
+    page = client.get(english.url).content.decode()
+    assert "<h1>German Sign Language</h1>" in page
+    assert "fallback-notice" not in page
 
 
 def test_footer_leaves_the_link_out_without_a_published_page(client, dgs_page):

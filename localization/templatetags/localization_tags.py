@@ -4,6 +4,9 @@ from django.db.models import Exists, OuterRef
 from wagtail.models import Page
 from wagtail_localize.models import StringSegment, StringTranslation
 
+from core.i18n import in_other_language
+from core.templatetags.portal_tags import language_alternates
+
 register = template.Library()
 
 
@@ -56,3 +59,18 @@ def machine_translation_notice(context):
         "original": original,
         "original_url": original.get_url(request) if original is not None else "",
     }
+
+
+@register.inclusion_tag("localization/fallback_notice.html", takes_context=True)
+def fallback_notice(context):
+    """Above a page shown in German in another language's frame (``localization.fallbacks``):
+    that it exists only in German so far, with links to the languages it exists in."""
+    page = context.get("page")
+    if not isinstance(page, Page) or not page.pk or not in_other_language(page):
+        return {"shown": False}
+    versions = [
+        alternate
+        for alternate in language_alternates(context)
+        if not alternate.get("is_fallback") and not alternate["current"]
+    ]
+    return {"shown": True, "versions": versions}

@@ -114,8 +114,12 @@ def test_untranslated_programmes_appear_in_german_and_are_marked(client, demo):
     response = client.get("/tr/destek/?district=kassel")
     html = response.content.decode()
     assert titles(response) == ["Prävention und Unterstützung für Alleinerziehende in Kassel"]
-    assert '<h3 class="card__title" lang="de">' in html
-    assert 'href="/de/angebote/alleinerziehende-in-kassel/"' in html
+    assert '<h3 class="card__title" lang="de" dir="ltr">' in html
+    # At its Turkish address: the visitor stays in Turkish, with the German text marked.
+    assert 'href="/tr/destek/alleinerziehende-in-kassel/"' in html
+    page = client.get("/tr/destek/alleinerziehende-in-kassel/").content.decode()
+    assert '<html lang="tr" dir="ltr">' in page
+    assert '<h1 lang="de" dir="ltr">Prävention und Unterstützung' in page
     assert '<html lang="tr" dir="ltr">' in html
     # Filters are labelled in Turkish, the topic names too.
     assert "Bağlanma ve ilişki" in html

@@ -80,11 +80,19 @@ def test_switch_to_leichte_sprache(page, site_url):
     expect(page.locator("h1")).to_have_text("Hilfe für Familien von Anfang an")
 
 
-def test_menu_lists_only_existing_translations(page, site_url):
+def test_menu_lists_every_language_and_keeps_the_visitor_there(page, site_url):
+    # The imprint is translated into English only: the menu still offers every language,
+    # and Turkish leads to the German text inside the Turkish interface.
     page.goto(f"{site_url}/de/impressum/")
     links = page.locator(".language-menu__link")
-    expect(links).to_have_count(2)
-    expect(links).to_have_text(["Deutsch", "English"])
+    expect(links).to_have_count(6)
+    page.locator(".language-menu__toggle").click()
+    with page.expect_navigation():
+        page.locator(".language-menu__link[hreflang='tr']").click()
+    expect(page).to_have_url(re.compile(r"/tr/impressum/$"))
+    expect(page.locator("html")).to_have_attribute("lang", "tr")
+    expect(page.locator("h1")).to_have_attribute("lang", "de")
+    expect(page.locator(".fallback-notice")).to_contain_text("Almanca")
 
 
 def test_layout_fits_a_320_pixel_phone(browser, site_url):

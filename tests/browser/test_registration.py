@@ -28,7 +28,9 @@ def assert_accessible(page):
 
 def fill_forum(title, count, prefix="person"):
     """``count`` confirmed registrations in the German forum ``title`` (and round 2's first)."""
-    conference = EventPage.objects.get(slug="jubilaeumstagung-qualitaetszirkel")
+    conference = EventPage.objects.get(
+        slug="jubilaeumstagung-qualitaetszirkel", locale__language_code="de"
+    )
     forum = Forum.objects.get(page_id=conference.pk, title=title)
     other = Forum.objects.filter(page_id=conference.pk, round_number=2).order_by("sort_order")[0]
     people = []
@@ -216,7 +218,7 @@ def test_a_parent_changes_the_course_group_on_a_phone(
     from registrations.links import personal_url
 
     settings.WAGTAILADMIN_BASE_URL = site_url
-    course = CoursePage.objects.get(slug="wir2-bindungstraining-kassel")
+    course = CoursePage.objects.get(slug="wir2-bindungstraining-kassel", locale__language_code="de")
     wehlheiden, rothenditmold = course.schedules.order_by("sort_order")[:2]
     parent, _ = services.register(
         course,

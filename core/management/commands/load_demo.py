@@ -32,6 +32,8 @@ class Command(BaseCommand):
             module.load(demo)
         # The editors' groups and the moderation workflow, on the pages just created.
         call_command("setup_editorial", verbosity=options["verbosity"], stdout=self.stdout)
+        # Every page not translated into a language is shown there in German (an alias).
+        call_command("sync_fallbacks", verbosity=options["verbosity"], stdout=self.stdout)
         total = sum(demo.created.values())
         if total:
             summary = ", ".join(f"{count} × {kind}" for kind, count in sorted(demo.created.items()))

@@ -1,0 +1,120 @@
+"""A Turkish and an Arabic parent on a phone, from the home page to a confirmed registration:
+every page in their language's frame, the German words marked, nothing wider than the
+screen, no accessibility violation."""
+
+import re
+
+import pytest
+from django.core import mail
+from django.utils import translation
+from django.utils.translation import gettext
+from playwright.sync_api import expect
+
+from registrations.models import Registration
+
+from .test_registration import assert_accessible
+
+LANGUAGES = 6  # de, de-x-ls, en, tr, ar, uk
+
+
+def say(language, text):
+    with translation.override(language):
+        return gettext(text)
+
+
+def check_page(page, language, direction):
+    """What every page on the way must be: in the visitor's language and direction, with
+    the complete language menu, fitting the phone, accessible."""
+    assert page.url.split("/", 4)[3] == language, page.url
+    html = page.locator("html")
+    expect(html).to_have_attribute("lang", language)
+    expect(html).to_have_attribute("dir", direction)
+    expect(page.locator(".language-menu__link")).to_have_count(LANGUAGES)
+    overflow = page.evaluate(
+        "document.documentElement.scrollWidth - document.documentElement.clientWidth"
+    )
+    assert overflow <= 0, f"{page.url} scrolls sideways by {overflow}px at 390px"
+    assert_accessible(page)
+
+
+def check_german_inside(page, language):
+    """A page not translated yet: its heading is German and marked so, with the notice in
+    the visitor's language."""
+    expect(page.locator("main h1")).to_have_attribute("lang", "de")
+    expect(page.locator("main h1")).to_have_attribute("dir", "ltr")
+    notice = say(language, "This page is not yet available in your language. Here it is in German.")
+    expect(page.locator(".fallback-notice")).to_contain_text(notice)
+
+
+@pytest.mark.parametrize("language,direction", [("tr", "ltr"), ("ar", "rtl")])
+def test_home_to_a_confirmed_registration_stays_in_the_visitors_language(
+    browser, site_url, settings, language, direction
+):
+    settings.WAGTAILADMIN_BASE_URL = site_url
+    settings.RATELIMIT_ENABLE = False
+    context = browser.new_context(viewport={"width": 390, "height": 844}, locale=language)
+    page = context.new_page()
+    try:
+        page.goto(f"{site_url}/{language}/")
+        check_page(page, language, direction)
+
+        page.get_by_role("link", name=say(language, "Find more offers")).click()
+        check_page(page, language, direction)  # the finder
+
+        page.locator(".card__link", has_text="Alleinerziehende in Kassel").click()
+        check_page(page, language, direction)  # the programme, in German so far
+        check_german_inside(page, language)
+
+        page.get_by_role("link", name=re.compile("^wir2")).first.click()
+        check_page(page, language, direction)  # the course, in German so far
+        check_german_inside(page, language)
+
+        form = page.locator("#registration")
+        form.locator('input[name="group"]').first.check()
+        form.get_by_label(say(language, "Your name")).fill("Ayşe Yılmaz")
+        form.get_by_label(say(language, "Your e-mail address")).fill("ayse@example.org")
+        form.locator('input[name="consent"]').check()
+        page.wait_for_timeout(3200)  # people take longer than the minimum fill time
+        form.get_by_role("button", name=say(language, "Register")).click()
+        expect(page.locator("h1")).to_have_text(say(language, "Please check your e-mail"))
+        check_page(page, language, direction)
+
+        registration = Registration.objects.get(email="ayse@example.org")
+        assert registration.language == language
+        (message,) = [m for m in mail.outbox if m.to == ["ayse@example.org"]]
+        confirm = re.search(
+            rf"https?://[^\s]+(/{language}/registration/confirm/[^\s]+/)", message.body
+        )
+        page.goto(site_url + confirm.group(1))
+        check_page(page, language, direction)
+        page.get_by_role("button", name=say(language, "Confirm my registration")).click()
+        expect(page.locator("h1")).to_have_text(say(language, "Registration confirmed"))
+        expect(page.locator("main bdi[lang='de']").first).to_contain_text("wir2")
+        check_page(page, language, direction)
+    finally:
+        context.close()
+    registration.refresh_from_db()
+    assert registration.is_confirmed and registration.status == "booked"
+
+
+@pytest.mark.parametrize("language,direction", [("en", "ltr")])
+def test_the_same_path_through_translated_pages_has_no_german_marks(
+    browser, site_url, language, direction
+):
+    context = browser.new_context(viewport={"width": 390, "height": 844}, locale=language)
+    page = context.new_page()
+    try:
+        page.goto(f"{site_url}/{language}/")
+        check_page(page, language, direction)
+        page.get_by_role("link", name=say(language, "Find more offers")).click()
+        check_page(page, language, direction)
+        page.locator(".card__link", has_text="single parents in Kassel").click()
+        check_page(page, language, direction)
+        expect(page.locator("main h1")).not_to_have_attribute("lang", "de")
+        expect(page.locator(".fallback-notice")).to_have_count(0)
+        page.get_by_role("link", name=re.compile("^wir2")).first.click()
+        check_page(page, language, direction)
+        expect(page.locator(".fallback-notice")).to_have_count(0)
+        expect(page.locator("#registration")).to_be_visible()
+    finally:
+        context.close()

@@ -1,0 +1,229 @@
+"""Families keep their language: a page not translated yet is shown at that language's
+address, in that language's frame, with its German content marked (localization.fallbacks)."""
+
+import re
+
+import pytest
+from django.core import mail
+from django.utils import translation
+from wagtail.models import Locale, Page
+
+from events.models import CoursePage
+from localization.fallbacks import synchronise
+from localization.tests.helpers import localize
+from programmes.models import ProgrammePage
+from registrations import services
+from registrations.models import Registration
+from registrations.tests.conftest import started
+from tests.language_links import parse
+
+LANGUAGES = {"de", "de-x-ls", "en", "tr", "ar", "uk"}
+COURSE = "wir2-bindungstraining-kassel"
+NOTICE = "This page is not yet available in your language. Here it is in German."
+
+
+@pytest.fixture(autouse=True)
+def _no_rate_limit(settings):
+    settings.RATELIMIT_ENABLE = False
+
+
+def in_language(language, text):
+    with translation.override(language):
+        return translation.gettext(text)
+
+
+def page_links(html):
+    """The addresses of the pages a visitor can follow from ``html`` (not the language menu
+    and the header's Leichte Sprache link, which lead to other languages on purpose, nor
+    static files)."""
+    for other_languages in (
+        r'<nav class="language-menu".*?</nav>',
+        r'<ul class="site-header__access">.*?</ul>',  # Leichte Sprache, on purpose
+    ):
+        menu = re.search(other_languages, html, re.S)
+        if menu:
+            html = html.replace(menu.group(0), "")
+    return {
+        href
+        for href in re.findall(r'href="(/[^"#?]*)', html)
+        if not href.startswith(("/static/", "/media/", "/documents/"))
+    }
+
+
+@pytest.mark.parametrize("language", ["tr", "ar"])
+def test_every_link_from_the_home_page_stays_in_the_visitors_language(client, demo, language):
+    html = client.get(f"/{language}/").content.decode()
+    links = page_links(html)
+    assert len(links) > 15
+    assert {link for link in links if not link.startswith(f"/{language}/")} == set()
+    for link in sorted(links):
+        response = client.get(link)
+        assert response.status_code == 200, link
+        assert parse(response).html_attrs["lang"] == language, link
+
+
+def test_a_page_not_translated_yet_is_german_inside_the_turkish_frame(client, demo):
+    html = client.get("/tr/destek/alleinerziehende-in-kassel/").content.decode()
+    page = parse(client.get("/tr/destek/alleinerziehende-in-kassel/"))
+    assert page.html_attrs == {"lang": "tr", "dir": "ltr"}
+    # The German words are marked German; the interface around them is Turkish.
+    assert '<h1 lang="de" dir="ltr">Prävention und Unterstützung' in html
+    assert '<p class="lead" lang="de" dir="ltr">' in html
+    assert f">{in_language('tr', 'At a glance')}<" in html
+    # The notice, in Turkish, with the languages the page is written in.
+    notice = re.search(r'<div class="fallback-notice" role="note">(.*?)</div>', html, re.S)
+    assert in_language("tr", NOTICE) in notice.group(1)
+    versions = dict(re.findall(r'<a href="([^"]+)" hreflang="([^"]+)"', notice.group(1)))
+    assert versions == {
+        "/de/angebote/alleinerziehende-in-kassel/": "de",
+        "/de-x-ls/angebote/allein-erziehende-in-kassel/": "de-x-ls",
+        "/en/offers/single-parents-kassel/": "en",
+    }
+    # Search engines are told of the real versions only.
+    assert set(page.alternates) == {"de", "en", "x-default"}
+    # The language menu offers every language, each at its own address.
+    assert set(page.menu_links) == LANGUAGES
+    for language, link in page.menu_links.items():
+        response = client.get(link["href"])
+        assert response.status_code == 200, link
+        assert parse(response).html_attrs["lang"] == language
+
+
+def test_in_arabic_the_german_words_keep_their_own_direction(client, demo):
+    response = client.get("/ar/")
+    html = response.content.decode()
+    assert parse(response).html_attrs == {"lang": "ar", "dir": "rtl"}
+    link = next(link for link in page_links(html) if "alleinerziehende-in-kassel" in link)
+    page = client.get(link).content.decode()
+    assert '<html lang="ar" dir="rtl">' in page
+    assert '<h1 lang="de" dir="ltr">Prävention und Unterstützung' in page
+    assert in_language("ar", NOTICE) in page
+
+
+def test_a_translated_page_has_no_notice_and_its_words_are_not_marked(client, demo):
+    html = client.get("/en/offers/single-parents-kassel/").content.decode()
+    assert "fallback-notice" not in html
+    assert "<h1>Prevention and support for single parents in Kassel</h1>" in html
+
+
+def test_a_translation_published_later_replaces_the_fallback_at_the_same_address(client, demo):
+    german = kassel_programme()
+    stand_in = german.get_translation(Locale.objects.get(language_code="uk"))
+    address = stand_in.url
+    assert stand_in.alias_of_id == german.pk
+    assert "fallback-notice" in client.get(address).content.decode()
+
+    _record, ukrainian = localize(german, "uk")
+    ukrainian.title = "Підтримка для самотніх батьків у Касселі"
+    ukrainian.save_revision().publish()
+
+    assert (ukrainian.pk, ukrainian.alias_of_id, ukrainian.url) == (stand_in.pk, None, address)
+    html = client.get(address).content.decode()
+    assert "fallback-notice" not in html
+    assert "<h1>Підтримка для самотніх батьків у Касселі</h1>" in html
+    assert "uk" in parse(client.get(address)).alternates
+
+
+def test_a_german_page_published_again_updates_its_stand_ins_and_unpublishing_removes_them(
+    client, demo
+):
+    german = kassel_programme()
+    german.teaser = "Ein neuer Anreißer für alle Sprachen."
+    german.save_revision().publish()
+    assert (
+        "Ein neuer Anreißer für alle Sprachen."
+        in client.get("/tr/destek/alleinerziehende-in-kassel/").content.decode()
+    )
+    german.unpublish()
+    assert client.get("/tr/destek/alleinerziehende-in-kassel/").status_code == 404
+
+
+def test_synchronise_gives_pages_made_outside_the_admin_their_stand_ins(demo):
+    german_home = Page.objects.get(depth=2, locale__language_code="de")
+    new = german_home.add_child(instance=Page(title="Neu von außen", slug="neu-von-aussen"))
+    assert not Page.objects.filter(translation_key=new.translation_key).exclude(pk=new.pk)
+    assert synchronise() == len(LANGUAGES) - 1
+    stand_ins = Page.objects.filter(translation_key=new.translation_key, alias_of=new)
+    assert set(stand_ins.values_list("locale__language_code", flat=True)) == LANGUAGES - {"de"}
+    assert synchronise() == 0  # safe to re-run
+
+
+def kassel_programme():
+    return ProgrammePage.objects.get(slug="alleinerziehende-in-kassel", locale__language_code="de")
+
+
+def turkish_course_form(client):
+    html = client.get(f"/tr/takvim/{COURSE}/").content.decode()
+    action = re.search(r'<form class="registration__form" method="post" action="([^"#]+)', html)
+    groups = re.findall(r'name="group" id="[^"]+" value="([^"]+)"', html)
+    return html, action.group(1), groups
+
+
+def test_registration_from_a_fallback_page_is_turkish_and_counts_the_same_places(
+    client, demo, django_capture_on_commit_callbacks
+):
+    german = CoursePage.objects.get(slug=COURSE, locale__language_code="de")
+    html, action, groups = turkish_course_form(client)
+    assert action.startswith("/tr/registration/")
+    assert f">{in_language('tr', 'Your name')}" in html
+    left_before = services.availability(german).group_left(groups[0])
+    data = {
+        "name": "Ayşe Yılmaz",
+        "email": "ayse@example.org",
+        "consent": "on",
+        "started": started(),
+        "website": "",
+        "group": groups[0],
+    }
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(action, data)
+    assert response.status_code == 200
+    received = response.content.decode()
+    assert '<html lang="tr"' in received
+    assert in_language("tr", "Please check your e-mail") in received
+    assert '<bdi lang="de" dir="ltr">wir2' in received  # the German title, isolated
+
+    registration = Registration.objects.get(email="ayse@example.org")
+    assert (registration.page_id, registration.language) == (german.pk, "tr")
+    assert services.availability(german).group_left(groups[0]) == left_before - 1
+    (message,) = mail.outbox
+    assert in_language("tr", "Your group") in message.body
+    confirm = re.search(r"https?://[^\s]+(/tr/registration/confirm/[^\s]+/)", message.body)
+    page = client.get(confirm.group(1)).content.decode()
+    assert '<html lang="tr"' in page
+    assert '<bdi lang="de" dir="ltr">wir2' in page
+
+
+def test_the_sitemap_and_the_report_know_a_stand_in_is_no_translation(client, admin_client, demo):
+    sitemap = client.get("/sitemap.xml").content.decode()
+    assert "/tr/destek/alleinerziehende-in-kassel/" not in sitemap
+    assert "/de/angebote/alleinerziehende-in-kassel/" in sitemap
+    report = admin_client.get("/admin/reports/translation-status/").content.decode()
+    with translation.override("de"):
+        assert (
+            translation.gettext(
+                "Visitors see the German page, marked as German, until it is translated."
+            )
+            in report
+        )
+
+
+def header_links(html):
+    block = re.search(r'<ul class="site-header__access">(.*?)</ul>', html, re.S)
+    return re.findall(r'<a href="([^"]+)"[^>]*>([^<]+)</a>', block.group(1)) if block else []
+
+
+def test_every_page_links_leichte_sprache_and_sign_language_in_its_header(client, demo):
+    # The programme has a Leichte Sprache version: the header leads to it.
+    html = client.get("/tr/destek/alleinerziehende-in-kassel/").content.decode()
+    assert header_links(html) == [
+        ("/de-x-ls/angebote/allein-erziehende-in-kassel/", "Leichte Sprache"),
+        ("/tr/gebaerdensprache/", in_language("tr", "Sign language")),
+    ]
+    # The imprint has none: the Leichte Sprache home, never the German text in its frame.
+    html = client.get("/de/impressum/").content.decode()
+    assert header_links(html)[0] == ("/de-x-ls/", "Leichte Sprache")
+    # In Leichte Sprache, links between pages stay in Leichte Sprache.
+    html = client.get("/de-x-ls/").content.decode()
+    assert 'class="button button--primary" href="/de-x-ls/ueber-uns/"' in html
+    assert header_links(html) == [("/de-x-ls/gebaerdensprache/", "Gebärdensprache")]
