@@ -77,12 +77,28 @@ def content_language(page):
     ``localization.fallbacks``), the default language. No query where the record is in the
     active or the default locale."""
     default = Locale.get_default()
-    if page.locale_id == default.pk or getattr(page, "alias_of_id", None) is not None:
+    if page.locale_id == default.pk or stands_in(page):
         return default.language_code
     active = active_locale()
     if page.locale_id == active.pk:
         return active.language_code
     return page.locale.language_code
+
+
+def stands_in(page):
+    """Whether ``page``, in a language other than the default, shows the default-language
+    page's words for want of a translation: an alias (``localization.fallbacks``), or an
+    alias that "Translate this page" has turned into the translation's draft and whose
+    translation nobody has published yet (it is live with the alias's words, and none of
+    its revisions was ever published). Read from the page's row: no query."""
+    if getattr(page, "alias_of_id", None) is not None:
+        return True
+    return (
+        isinstance(page, Page)
+        and page.live
+        and page.live_revision_id is None
+        and page.latest_revision_id is not None
+    )
 
 
 def in_other_language(page, locale=None):

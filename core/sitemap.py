@@ -25,7 +25,10 @@ class MultilingualSitemap(Sitemap):
             query = query | Page.objects.descendant_of(root, inclusive=True)
         # Without the German pages standing in for missing translations (aliases in the
         # other languages, localization.fallbacks): the same words at a second address.
-        stand_ins = Q(alias_of__isnull=False) & ~Q(locale__language_code=settings.LANGUAGE_CODE)
+        stand_ins = (
+            Q(alias_of__isnull=False)
+            | Q(live_revision__isnull=True, latest_revision__isnull=False)  # core.i18n.stands_in
+        ) & ~Q(locale__language_code=settings.LANGUAGE_CODE)
         return (
             query.live()
             .public()

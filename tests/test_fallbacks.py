@@ -7,10 +7,11 @@ import pytest
 from django.core import mail
 from django.utils import translation
 from wagtail.models import Locale, Page
+from wagtail_localize.operations import TranslationCreator
 
 from events.models import CoursePage
 from localization.fallbacks import synchronise
-from localization.tests.helpers import localize
+from localization.tests.helpers import localize, published_on_commit
 from programmes.models import ProgrammePage
 from registrations import services
 from registrations.models import Registration
@@ -122,6 +123,24 @@ def test_a_translation_published_later_replaces_the_fallback_at_the_same_address
     assert "fallback-notice" not in html
     assert "<h1>Підтримка для самотніх батьків у Касселі</h1>" in html
     assert "uk" in parse(client.get(address)).alternates
+
+
+def test_a_translation_started_but_not_published_keeps_the_german_page_marked(client, demo):
+    """ "Translate this page" turns the alias into the translation's draft at once; until a
+    translator publishes it, visitors still read the German words, still marked so."""
+    german = kassel_programme()
+    locale = Locale.objects.get(language_code="uk")
+    address = german.get_translation(locale).url
+    with published_on_commit():
+        TranslationCreator(None, [locale]).create_translations(german)
+    draft = german.get_translation(locale)
+    assert draft.alias_of_id is None and draft.live and draft.has_unpublished_changes
+    html = client.get(address).content.decode()
+    assert "fallback-notice" in html
+    assert '<h1 lang="de" dir="ltr">Prävention und Unterstützung' in html
+    assert (
+        f"<loc>http://testserver{address}</loc>" not in client.get("/sitemap.xml").content.decode()
+    )
 
 
 def test_a_german_page_published_again_updates_its_stand_ins_and_unpublishing_removes_them(

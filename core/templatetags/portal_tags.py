@@ -11,6 +11,7 @@ from core import pages
 from core.cache import cached
 from core.i18n import content_language, in_other_language, localize_pages
 from core.locales import language_info, site_languages
+from core.request_memo import memo
 
 register = template.Library()
 
@@ -100,6 +101,18 @@ LEGAL_LINKS = (
 )
 
 
+def _legal_pages_shown(org):
+    """``{translation_key: page}`` of the live legal pages in the visitor's language: one
+    query per request for the footer and the header."""
+
+    def read():
+        chosen = [getattr(org, name) for name, _label in LEGAL_LINKS]
+        live = [page for page in chosen if page is not None and page.live]
+        return {page.translation_key: page for page in localize_pages(live, Locale.get_active())}
+
+    return memo(("legal-pages", org.pk, get_language()), read)
+
+
 @register.simple_tag(takes_context=True)
 def legal_links(context, org):
     """The footer's links (imprint, privacy, accessibility, sign language) as ``(label, url)``
@@ -107,8 +120,7 @@ def legal_links(context, org):
     settings (``OrganisationSettings.base_queryset``); their translations, where the visitor
     reads another language, in one query for all four."""
     chosen = [(label, getattr(org, name)) for name, label in LEGAL_LINKS]
-    live = [page for _label, page in chosen if page is not None and page.live]
-    shown = {page.translation_key: page for page in localize_pages(live, Locale.get_active())}
+    shown = _legal_pages_shown(org)
     request = context.get("request")
     return [
         (label, shown[page.translation_key].get_url(request))
@@ -160,19 +172,16 @@ def access_links(context, org):
     )
     if easy is not None and not easy["current"]:
         url = easy["url"]
-        if easy.get("is_fallback"):
+        if easy.get("is_fallback"):  # the Leichte Sprache home: its address, no query
             home = localized_home(context)
-            easy_home = pages.translation(
-                home, Locale.objects.get_for_language(settings.LEICHTE_SPRACHE)
-            )
-            url = easy_home.get_url(context.get("request")) if easy_home else None
+            url = translate_url(home.get_url(context.get("request")), settings.LEICHTE_SPRACHE)
         if url:
             links.append(
                 {"label": easy["name_local"], "url": url, "lang": settings.LEICHTE_SPRACHE}
             )
     signs = org.sign_language_page if org is not None else None
-    if signs is not None and signs.live:
-        (shown,) = localize_pages([signs], Locale.get_active())
+    shown = _legal_pages_shown(org).get(signs.translation_key) if signs is not None else None
+    if shown is not None:
         links.append(
             {
                 "label": _("Sign language"),

@@ -112,7 +112,7 @@ def test_editor_guide_walkthrough(editor, shot):
     expect(page.locator(".messages")).to_contain_text("wurde erstellt und veröffentlicht")
     shot(page, "programm-veroeffentlicht")
 
-    programme = ProgrammePage.objects.get(title=title)
+    programme = ProgrammePage.objects.get(title=title, locale__language_code="de")
     assert programme.live and programme.get_parent().pk == finder.pk
     assert programme.district.name == "Kassel"
     page.goto(f"{site}/de/angebote/")
@@ -172,7 +172,7 @@ def test_editor_guide_walkthrough(editor, shot):
     shot(page, "pressemitteilung-anlegen")
     publish(page)
     expect(page.locator(".messages")).to_contain_text("wurde erstellt und veröffentlicht")
-    release = PressReleasePage.objects.get(title=headline)
+    release = PressReleasePage.objects.get(title=headline, locale__language_code="de")
     assert release.live
     page.goto(f"{site}/de/presse/")
     expect(page.locator(".entry__title", has_text=headline)).to_have_count(1)
@@ -183,7 +183,8 @@ def test_editor_guide_walkthrough(editor, shot):
         slug="alleinerziehende-in-kassel", locale__language_code="de"
     )
     turkish = Locale.objects.get(language_code="tr")
-    assert not source.has_translation(turkish)
+    # Until it is translated, the German page stands in at the Turkish address.
+    assert source.get_translation(turkish).alias_of_id == source.pk
     page.goto(f"{site}/admin/pages/{source.pk}/edit/")
     open_menu(page, "Aktionen")
     expect(page.get_by_role("link", name="Diese Seite übersetzen")).to_be_visible()
@@ -204,10 +205,11 @@ def test_editor_guide_walkthrough(editor, shot):
     assert f'msgid "{source.title}"' in po_file
     assert 'msgid "Warum Kassel"' in po_file
     copy = Page.objects.get(translation_key=source.translation_key, locale=turkish)
-    # The Turkish page starts as a copy of the German one; its texts wait for translation.
-    # It stays a draft until it is translated and published (uebersetzen.md).
-    assert copy.title == source.title
-    assert source.live and not copy.live
+    # The stand-in becomes the Turkish page; its texts wait for translation. Until the
+    # translation is published, visitors keep reading the German page there, marked as
+    # German (uebersetzen.md).
+    assert copy.title == source.title and copy.alias_of_id is None
+    assert copy.live and copy.has_unpublished_changes
 
     # --- Anmeldungen verwalten ---------------------------------------------------------
     for number, name in enumerate(["Alex Beispiel", "Kim Muster"]):
