@@ -1,11 +1,13 @@
 """Showing shared, translatable records in the visitor's language without a query per record."""
 
 from django.conf import settings
-from django.db.models import BooleanField, ExpressionWrapper, Q
+from django.db.models import BooleanField, CharField, Exists, ExpressionWrapper, OuterRef, Q
+from django.db.models.functions import Cast
 from django.utils.translation import get_language
-from wagtail.models import Locale, Page
+from wagtail.models import Locale, Page, Revision
 
 from core.pages import public, translation
+from core.request_memo import memo
 
 
 def active_locale():
@@ -85,19 +87,32 @@ def content_language(page):
     return page.locale.language_code
 
 
+def live_words_are_the_sources():
+    """Pages (as an ``Exists`` over the outer page) whose live revision is another page's:
+    an alias that "Translate this page" has turned into the translation's draft keeps the
+    German page's revision as its live one until a translation of it is published."""
+    return Revision.objects.filter(pk=OuterRef("live_revision_id")).exclude(
+        object_id=Cast(OuterRef("pk"), CharField())
+    )
+
+
 def stands_in(page):
     """Whether ``page``, in a language other than the default, shows the default-language
-    page's words for want of a translation: an alias (``localization.fallbacks``), or an
-    alias that "Translate this page" has turned into the translation's draft and whose
-    translation nobody has published yet (it is live with the alias's words, and none of
-    its revisions was ever published). Read from the page's row: no query."""
+    page's words for want of a translation: an alias (``localization.fallbacks``), or such
+    an alias turned into a translation's draft that nobody has published yet. From the
+    page's row; one query, once per request, only for a live page with unpublished changes
+    (a draft waiting on a page)."""
     if getattr(page, "alias_of_id", None) is not None:
         return True
-    return (
-        isinstance(page, Page)
-        and page.live
-        and page.live_revision_id is None
-        and page.latest_revision_id is not None
+    if not (isinstance(page, Page) and page.live and page.has_unpublished_changes):
+        return False
+    if page.live_revision_id is None:
+        return False
+    return memo(
+        ("stands-in", page.pk),
+        lambda: (
+            Page.objects.filter(pk=page.pk).filter(Exists(live_words_are_the_sources())).exists()
+        ),
     )
 
 

@@ -2,11 +2,11 @@ from collections import defaultdict
 
 from django.conf import settings
 from django.contrib.sitemaps.views import sitemap
-from django.db.models import Q
+from django.db.models import Exists, Q
 from wagtail.contrib.sitemaps import Sitemap
 from wagtail.models import Page
 
-from core.i18n import absolute_url
+from core.i18n import absolute_url, live_words_are_the_sources
 from core.locales import has_hreflang
 
 
@@ -26,8 +26,7 @@ class MultilingualSitemap(Sitemap):
         # Without the German pages standing in for missing translations (aliases in the
         # other languages, localization.fallbacks): the same words at a second address.
         stand_ins = (
-            Q(alias_of__isnull=False)
-            | Q(live_revision__isnull=True, latest_revision__isnull=False)  # core.i18n.stands_in
+            Q(alias_of__isnull=False) | Exists(live_words_are_the_sources())  # stands_in()
         ) & ~Q(locale__language_code=settings.LANGUAGE_CODE)
         return (
             query.live()
