@@ -3,9 +3,11 @@
 from django.conf import settings
 from django.db.models import BooleanField, CharField, Exists, ExpressionWrapper, OuterRef, Q
 from django.db.models.functions import Cast
+from django.utils.html import format_html
 from django.utils.translation import get_language
-from wagtail.models import Locale, Page, Revision
+from wagtail.models import Locale, Page, Revision, TranslatableMixin
 
+from core.locales import language_info
 from core.pages import public, translation
 from core.request_memo import memo
 
@@ -120,6 +122,19 @@ def in_other_language(page, locale=None):
     """Whether ``page`` shows its content in another language than ``locale`` (default: the
     visitor's): a German page in a Turkish listing, or its Turkish stand-in."""
     return content_language(page) != (locale or active_locale()).language_code
+
+
+def language_attributes(record):
+    """`` lang="…" dir="…"`` (safe HTML) for an element showing ``record``'s own words where
+    they are in another language than the visitor's (``content_language``); empty where
+    they are in the visitor's language or ``record`` is not translatable."""
+    if not isinstance(record, TranslatableMixin):
+        return ""
+    code = content_language(record)
+    if code == get_language():
+        return ""
+    info = language_info(code)
+    return format_html(' lang="{}" dir="{}"', info["code"], info["dir"])
 
 
 def is_default_language(code=None):

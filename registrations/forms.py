@@ -3,9 +3,11 @@ chose, and one forum per round for a conference."""
 
 from django import forms
 from django.utils import formats
+from django.utils.html import conditional_escape, format_html
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 
-from core.i18n import localized_map
+from core.i18n import language_attributes, localized_map
 from events.models import Forum, Round
 from registrations.services import Wish, course_groups
 
@@ -18,20 +20,30 @@ OPTIONAL_FIELDS = {
 }
 
 
-def group_labels(groups, page, source):
+def group_labels(groups, page, source, html=False):
     """{schedule key: how a person recognises the group}: its place (in the language of
-    ``page``), first day and time."""
+    ``page``), first day and time. With ``html``, as HTML in which the place's name is
+    isolated and marked with its language (a German name in an Arabic sentence)."""
     localized = localized_map([g.place for g in groups if g.place], page.locale)
     labels = {}
     for group in groups:
         place = localized.get(group.place.translation_key) if group.place else None
         place = place or source.place
-        labels[group.key] = _("%(place)s: from %(weekday)s, %(date)s, at %(time)s") % {
+        parts = {
             "place": place.name if place else page.title,
             "weekday": formats.date_format(group.first_date, "l"),
             "date": formats.date_format(group.first_date, "DATE_FORMAT"),
             "time": formats.time_format(group.start_time, "TIME_FORMAT"),
         }
+        template = _("%(place)s: from %(weekday)s, %(date)s, at %(time)s")
+        if html:
+            parts = {name: conditional_escape(value) for name, value in parts.items()}
+            parts["place"] = format_html(
+                "<bdi{}>{}</bdi>", language_attributes(place or page), parts["place"]
+            )
+            labels[group.key] = mark_safe(conditional_escape(template) % parts)
+        else:
+            labels[group.key] = template % parts
     return labels
 
 
@@ -91,7 +103,7 @@ class RegistrationForm(forms.Form):
         groups = self.availability.groups  # read with the places left
         if not groups:
             return
-        labels = group_labels(groups, self.page, self.source)
+        labels = group_labels(groups, self.page, self.source, html=True)
         for group in groups:
             left = self.availability.group_left(group.key)
             option = {

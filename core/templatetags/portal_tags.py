@@ -5,11 +5,11 @@ from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
-from wagtail.models import Locale, Page, TranslatableMixin
+from wagtail.models import Locale, Page
 
 from core import pages
 from core.cache import cached
-from core.i18n import content_language, in_other_language, localize_pages
+from core.i18n import in_other_language, language_attributes, localize_pages
 from core.locales import language_info, site_languages
 from core.request_memo import memo
 
@@ -129,21 +129,13 @@ def legal_links(context, org):
     ]
 
 
-def _language_attributes(code):
-    info = language_info(code)
-    return format_html(' lang="{}" dir="{}"', info["code"], info["dir"])
-
-
 @register.filter
-def content_lang(page):
-    """`` lang="de" dir="ltr"`` for an element showing ``page``'s own words where they are
-    in another language than the page around them (``core.i18n.content_language``): a
-    German card in a Turkish listing, the German content of a page not translated yet.
-    Nothing where they are in the visitor's language."""
-    if not isinstance(page, TranslatableMixin):
-        return ""
-    code = content_language(page)
-    return "" if code == get_language() else _language_attributes(code)
+def content_lang(record):
+    """`` lang="de" dir="ltr"`` for an element showing a page's (or record's) own words
+    where they are in another language than the page around them: a German card in a
+    Turkish listing, the German content of a page not translated yet. Nothing where they
+    are in the visitor's language (``core.i18n.language_attributes``)."""
+    return language_attributes(record)
 
 
 @register.filter

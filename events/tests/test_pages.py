@@ -102,6 +102,11 @@ def test_speakers_and_moderators_are_read_in_one_query_and_listed_by_name(client
 def test_course_page_lists_sessions_and_offers_its_feed(client, demo):
     html = client.get("/de/kalender/wir2-bindungstraining-kassel/").content.decode()
     assert html.count('<li class="entry') == 40
+    # Five dates in view, the others behind a disclosure, all before the registration form.
+    shown, more = html.split('<details class="sessions__more">')
+    assert shown.split('id="sessions-heading"')[1].count('<li class="entry') == 5
+    assert "<summary>Alle 40 Termine anzeigen</summary>" in more
+    assert more.index("</details>") < more.index('id="registration"')
     assert (
         'href="webcal://testserver/de/kalender/wir2-bindungstraining-kassel/calendar.ics"' in html
     )

@@ -46,6 +46,11 @@ def test_programme_page_shows_facts_and_parts(client, demo):
     # The contact's address is not in the HTML as plain text.
     assert "frauenbuero@kassel.example" not in html
     assert "&#64;" in html
+    # The facts come right after the teaser (first on a phone), before the long text.
+    lead = html.index('<p class="lead"')
+    facts = html.index('<aside class="programme__facts"')
+    assert lead < facts < html.index('<div class="programme__main">')
+    assert facts < html.index("Teilprojekt I: Netzwerk wirksamer Hilfen")
 
 
 def test_english_programme_shows_english_records(client, demo):

@@ -72,10 +72,14 @@ def test_the_form_asks_for_the_group_with_its_places_left(client, calendar_site)
     html = client.get(course.url).content.decode()
     assert "<legend>Ihre Gruppe</legend>" in html
     assert re.search(
-        r"FZ Wehlheiden: ab \w+, [^<]+, um 18:00\s*<span class=\"muted\">– 2 Plätze frei", html
+        r"<bdi>FZ Wehlheiden</bdi>: ab \w+, [^<]+, um 18:00"
+        r"\s*<span class=\"muted\">– 2 Plätze frei",
+        html,
     )
     assert re.search(
-        r"FZ Rothenditmold: ab \w+, [^<]+, um 09:30\s*<span class=\"muted\">– 1 Platz frei", html
+        r"<bdi>FZ Rothenditmold</bdi>: ab \w+, [^<]+, um 09:30"
+        r"\s*<span class=\"muted\">– 1 Platz frei",
+        html,
     )
 
 
