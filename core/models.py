@@ -99,6 +99,22 @@ class OrganisationSettings(BaseSiteSetting, ClusterableModel):
         on_delete=models.SET_NULL,
         related_name="+",
     )
+    logo = models.ForeignKey(
+        "core.PortalImage",
+        verbose_name=_("logo"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    favicon = models.ForeignKey(
+        "core.PortalImage",
+        verbose_name=_("browser icon"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
 
     panels = [
         MultiFieldPanel(
@@ -166,6 +182,26 @@ class OrganisationSettings(BaseSiteSetting, ClusterableModel):
                 "language where one exists."
             ),
         ),
+        MultiFieldPanel(
+            [
+                FieldPanel(
+                    "logo",
+                    help_text=_(
+                        "Shown beside the name at the top of every page, about 40 pixels "
+                        "high. Leave empty for the portal's own mark."
+                    ),
+                ),
+                FieldPanel(
+                    "favicon",
+                    help_text=_(
+                        "The small picture in the browser tab and on a phone's home screen: "
+                        "a square image, at least 180 × 180 pixels. Leave empty for the "
+                        "portal's own icon."
+                    ),
+                ),
+            ],
+            heading=_("Logo and browser icon"),
+        ),
     ]
 
     class Meta:
@@ -176,7 +212,7 @@ class OrganisationSettings(BaseSiteSetting, ClusterableModel):
     @classmethod
     def base_queryset(cls):
         # The footer links the four pages on every page: read with the settings.
-        return super().base_queryset().select_related(*cls.LEGAL_PAGES)
+        return super().base_queryset().select_related(*cls.LEGAL_PAGES, "logo", "favicon")
 
     @property
     def social_links(self):

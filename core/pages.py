@@ -56,6 +56,21 @@ def first_child_of_type(page, model):
     return next((child for child in live_children(page) if isinstance(child, model)), None)
 
 
+def ancestors_below_root(page):
+    """The pages above ``page`` from its site's home down to its parent (the breadcrumbs):
+    none where routing read them on the way (``remember_ancestors``), else one query."""
+
+    def read():
+        return list(page.get_ancestors().filter(depth__gt=1).order_by("depth"))
+
+    return memo(("ancestors", page.pk), read)
+
+
+def remember_ancestors(page, rows):
+    """Keep for this request the pages routing read above ``page`` (home first)."""
+    remember(("ancestors", page.pk), list(rows))
+
+
 def _home_key(site):
     return ("localized-home", site.pk, get_language())
 

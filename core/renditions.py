@@ -21,6 +21,9 @@ TEMPLATE_RENDITIONS = (
     "fill-800x600|format-webp",  # home/home_page.html (hero)
     "width-960|format-webp",  # blocks/figure_block.html
     "fill-640x360|format-webp",  # programmes/includes/card.html
+    "height-40|format-webp",  # components/site_header.html (the logo)
+    "fill-32x32|format-png",  # components/favicon.html, core.views.favicon
+    "fill-180x180|format-png",  # components/favicon.html (phones' home screens)
     "fill-1200x630|format-jpeg",  # press release og:image (press/presenters.py)
 )
 

@@ -173,6 +173,7 @@ def route(root, request, path_components, expect=None):
         ):
             chain.append(row)
     found = chain[-1] if chain else root
+    pages.remember_ancestors(found, [root, *chain[:-1]])
     if len(chain) == len(prefixes):  # the address is a page: its translations were read
         key = found.translation_key
         pages.remember_translations(key, [row for row in rows if row.translation_key == key])

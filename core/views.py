@@ -1,15 +1,17 @@
 from contextlib import suppress
 
 from django.conf import settings
-from django.http import Http404, HttpResponse
+from django.http import Http404, HttpResponse, HttpResponseRedirect
 from django.shortcuts import render
 from django.template import loader
+from django.templatetags.static import static
 from django.utils.translation import get_language, get_language_info
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_GET
 from wagtail import views as wagtail_views
 from wagtail.models import Site
 
+from core.models import OrganisationSettings
 from core.routing import route_for_site
 from core.security import nonce
 
@@ -41,6 +43,16 @@ def robots_txt(request):
         "",
     ]
     return HttpResponse("\n".join(lines), content_type="text/plain; charset=utf-8")
+
+
+@require_GET
+@cache_control(max_age=86400, public=True)
+def favicon(request):
+    """``/favicon.ico``, which browsers ask for whatever the page links: the site settings'
+    icon where one is chosen, else the portal's own."""
+    icon = OrganisationSettings.for_request(request).favicon
+    url = icon.get_rendition("fill-32x32|format-png").url if icon else static("favicon.svg")
+    return HttpResponseRedirect(url)
 
 
 def page_not_found(request, exception=None):

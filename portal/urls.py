@@ -10,7 +10,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 from core.health import healthz
 from core.search import search
 from core.sitemap import sitemap_view
-from core.views import robots_txt, serve
+from core.views import favicon, robots_txt, serve
 from events.views import ics_view
 from registrations import views as registrations
 
@@ -26,6 +26,7 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     path("sitemap.xml", sitemap_view, name="sitemap"),
     path("robots.txt", robots_txt, name="robots_txt"),
+    path("favicon.ico", favicon, name="favicon"),
     # For load balancers: database and cache state as JSON, never cached (core/health.py).
     path("healthz", healthz, name="healthz"),
 ]

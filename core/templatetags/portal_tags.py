@@ -186,6 +186,17 @@ def access_links(context, org):
     return links
 
 
+@register.inclusion_tag("components/breadcrumbs.html", takes_context=True)
+def breadcrumbs(context):
+    """Where the page stands: its site's home, the pages above it, itself; not on the home
+    page, nor on views that are no page."""
+    page = context.get("page")
+    if not isinstance(page, Page) or not page.pk or page.depth <= 2:
+        return {"trail": []}
+    trail = [p for p in pages.ancestors_below_root(page) if p.depth >= 2]
+    return {"trail": trail, "page": page, "request": context.get("request")}
+
+
 @register.filter
 def obfuscate_email(address):
     """An e-mail address as HTML character references: browsers and screen readers show
