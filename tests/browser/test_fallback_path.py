@@ -3,6 +3,7 @@ every page in their language's frame, the German words marked, nothing wider tha
 screen, no accessibility violation."""
 
 import re
+from contextlib import contextmanager
 
 import pytest
 from django.core import mail
@@ -46,21 +47,28 @@ def check_german_inside(page, language):
     expect(page.locator(".fallback-notice")).to_contain_text(notice)
 
 
+@contextmanager
+def finder_on_a_phone(browser, site_url, language, direction):
+    """A phone in ``language`` that opened the home page and followed it to the finder."""
+    context = browser.new_context(viewport={"width": 390, "height": 844}, locale=language)
+    page = context.new_page()
+    try:
+        page.goto(f"{site_url}/{language}/")
+        check_page(page, language, direction)
+        page.get_by_role("link", name=say(language, "Find more offers")).click()
+        check_page(page, language, direction)  # the finder
+        yield page
+    finally:
+        context.close()
+
+
 @pytest.mark.parametrize("language,direction", [("tr", "ltr"), ("ar", "rtl")])
 def test_home_to_a_confirmed_registration_stays_in_the_visitors_language(
     browser, site_url, settings, language, direction
 ):
     settings.WAGTAILADMIN_BASE_URL = site_url
     settings.RATELIMIT_ENABLE = False
-    context = browser.new_context(viewport={"width": 390, "height": 844}, locale=language)
-    page = context.new_page()
-    try:
-        page.goto(f"{site_url}/{language}/")
-        check_page(page, language, direction)
-
-        page.get_by_role("link", name=say(language, "Find more offers")).click()
-        check_page(page, language, direction)  # the finder
-
+    with finder_on_a_phone(browser, site_url, language, direction) as page:
         page.locator(".card__link", has_text="Alleinerziehende in Kassel").click()
         check_page(page, language, direction)  # the programme, in German so far
         check_german_inside(page, language)
@@ -91,8 +99,6 @@ def test_home_to_a_confirmed_registration_stays_in_the_visitors_language(
         expect(page.locator("h1")).to_have_text(say(language, "Registration confirmed"))
         expect(page.locator("main bdi[lang='de']").first).to_contain_text("wir2")
         check_page(page, language, direction)
-    finally:
-        context.close()
     registration.refresh_from_db()
     assert registration.is_confirmed and registration.status == "booked"
 
@@ -101,13 +107,7 @@ def test_home_to_a_confirmed_registration_stays_in_the_visitors_language(
 def test_the_same_path_through_translated_pages_has_no_german_marks(
     browser, site_url, language, direction
 ):
-    context = browser.new_context(viewport={"width": 390, "height": 844}, locale=language)
-    page = context.new_page()
-    try:
-        page.goto(f"{site_url}/{language}/")
-        check_page(page, language, direction)
-        page.get_by_role("link", name=say(language, "Find more offers")).click()
-        check_page(page, language, direction)
+    with finder_on_a_phone(browser, site_url, language, direction) as page:
         page.locator(".card__link", has_text="single parents in Kassel").click()
         check_page(page, language, direction)
         expect(page.locator("main h1")).not_to_have_attribute("lang", "de")
@@ -116,5 +116,3 @@ def test_the_same_path_through_translated_pages_has_no_german_marks(
         check_page(page, language, direction)
         expect(page.locator(".fallback-notice")).to_have_count(0)
         expect(page.locator("#registration")).to_be_visible()
-    finally:
-        context.close()
