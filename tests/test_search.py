@@ -67,3 +67,14 @@ def test_empty_search_shows_the_form(client, demo_site):
     response = client.get("/uk/search/")
     assert response.status_code == 200
     assert 'name="q"' in response.content.decode()
+
+
+def test_nothing_found_offers_real_links_in_the_visitors_language(client, demo_site):
+    response = client.get("/tr/search/", {"q": "Xylophonwerkstatt"})
+    html = response.content.decode()
+    assert response.status_code == 200 and result_titles(response) == []
+    browse = re.search(r'<ul class="search-results__browse">(.*?)</ul>', html, re.S)
+    links = re.findall(r'<a href="([^"]+)"', browse.group(1))
+    assert "/tr/destek/" in links and "/tr/takvim/" in links
+    for link in links:
+        assert client.get(link).status_code == 200, link
