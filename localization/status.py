@@ -150,7 +150,7 @@ def _cell(page, locale, target, page_source, records):
             MISSING,
             target["id"],
             [translate],
-            _("Visitors see the German page, marked as German, until it is translated."),
+            _("Shows the German page until translated."),
         )
     edit = (_("Edit translation"), reverse("wagtailadmin_pages:edit", args=[target["id"]]))
     record = records.get((page_source["id"], locale.pk)) if page_source else None
