@@ -309,6 +309,7 @@ NOT_SHOWN = {
     "core.PortalRendition": "made while pages render",
     "home.AccessibilityFeedback": "a visitor's report of a barrier, read in the admin only",
     "events.CalendarRevision": "written while a page is published",
+    "core.PageSearchTerm": "written while a page is published, which empties the cache",
     "registrations.ConsentVersion": "read in the admin and the export only",
     # A booking must not empty the whole cache at the moment a conference opens and many
     # people book: places left are shown only in the registration form, which uses the

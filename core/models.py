@@ -223,3 +223,20 @@ class OrganisationSettings(BaseSiteSetting, ClusterableModel):
             ("YouTube", self.youtube_url),
         ]
         return [{"label": label, "url": url} for label, url in links if url]
+
+
+class PageSearchTerm(models.Model):
+    """One term a live page is found under (``core.search_terms``): written when the page is
+    published, removed when it is unpublished (``core.search_index``)."""
+
+    page = models.ForeignKey("wagtailcore.Page", on_delete=models.CASCADE, related_name="+")
+    term = models.CharField(max_length=100)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["page", "term"], name="unique_search_term_per_page")
+        ]
+        indexes = [models.Index(fields=["term", "page"], name="search_term_page")]
+
+    def __str__(self):
+        return f"{self.term} (page {self.page_id})"

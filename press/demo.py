@@ -139,7 +139,12 @@ RELEASES = [
                     "In Hessen gibt es 33 Netzwerke Frühe Hilfen. Die Bundesstiftung Frühe "
                     "Hilfen unterstützt Bund, Länder und Kommunen mit 51 Millionen Euro; den "
                     "gesetzlichen Auftrag regelt das KKG."
-                )
+                ),
+                paragraph(
+                    "In jedem hessischen Netzwerk besuchen ausgebildete Familienhebammen oder "
+                    "Familien-Kinderkrankenpflegerinnen Familien zu Hause; das Land fördert "
+                    "ihre Weiterbildung jedes Jahr."
+                ),
             ],
         },
         "en": {

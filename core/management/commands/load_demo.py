@@ -34,6 +34,8 @@ class Command(BaseCommand):
         call_command("setup_editorial", verbosity=options["verbosity"], stdout=self.stdout)
         # Every page not translated into a language is shown there in German (an alias).
         call_command("sync_fallbacks", verbosity=options["verbosity"], stdout=self.stdout)
+        # What the site search finds each page under (German stems, compound parts …).
+        call_command("index_search_terms", verbosity=options["verbosity"], stdout=self.stdout)
         total = sum(demo.created.values())
         if total:
             summary = ", ".join(f"{count} × {kind}" for kind, count in sorted(demo.created.items()))
