@@ -64,5 +64,4 @@ def page_published(sender, instance, **kwargs):
 
 
 def page_unpublished(sender, instance, **kwargs):
-    PageSearchTerm.objects.filter(page_id=instance.pk).delete()
-    transaction.on_commit(lambda: cache.delete(VOCABULARY_KEY))
+    index_page(instance)  # not live any more: its terms go

@@ -29,13 +29,6 @@ from wagtail_localize.models import LocaleSynchronization
 from wagtail_localize.synctree import PageIndex, synchronize_tree
 
 
-def is_fallback(page, default_locale=None):
-    """Whether ``page`` stands in for a missing translation: an alias, in another locale
-    than the default, of a page (made by the locale synchronisation)."""
-    default_locale = default_locale or Locale.get_default()
-    return page.alias_of_id is not None and page.locale_id != default_locale.pk
-
-
 @transaction.atomic
 def synchronise():
     """Every locale synchronised from the default one, and an alias for every page of the

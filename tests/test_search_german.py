@@ -8,6 +8,8 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
+from programmes.models import ProgrammePage
+
 KASSEL = "Prävention und Unterstützung für Alleinerziehende in Kassel"
 LOGIK_RELEASE = "Lotsinnen in Kinderarztpraxen: fast 200 Beratungen im ersten halben Jahr"
 HESSEN_RELEASE = "Fachtagung in Bad Nauheim: Jugendhilfe und Gesundheitswesen rücken zusammen"
@@ -73,3 +75,13 @@ def test_a_search_reads_a_fixed_number_of_queries(client, demo_site):
             titles(client, query)
         counts.append(len(queries))
     assert len(set(counts)) == 1, counts
+
+
+def test_an_unpublished_page_is_found_no_more_and_found_again_when_published(client, demo_site):
+    programme = ProgrammePage.objects.get(
+        slug="alleinerziehende-in-kassel", locale__language_code="de"
+    )
+    programme.unpublish()
+    assert KASSEL not in titles(client, "Alleinerziehende")
+    programme.save_revision().publish()
+    assert KASSEL in titles(client, "Alleinerziehende")
