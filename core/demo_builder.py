@@ -15,14 +15,24 @@ import hashlib
 import io
 from collections import Counter
 
+from django.conf import settings
 from django.core.files.images import ImageFile
 from django.db import transaction
 from PIL import Image as PILImage
 from PIL import ImageDraw
+from wagtail.fields import StreamField
 from wagtail.images import get_image_model
 from wagtail.models import Collection, Locale, Page, Site
+from wagtail.rich_text import RichText
+from wagtail_localize.models import Translation, TranslationSource
+from wagtail_localize.segments import StringSegmentValue
+from wagtail_localize.segments.extract import extract_segments
 
 from core.locales import sync_locales
+
+# Shown in wagtail-localize's editor beside every string of a demo translation ("Translated
+# with … on …") and read by the translation report: these strings wait for a native speaker.
+DEMO_TRANSLATOR = "Demo-Übersetzung, noch von Muttersprachler*innen zu prüfen"
 
 
 class DemoBuilder:
@@ -101,6 +111,52 @@ class DemoBuilder:
         self._count(
             f"{page.specific_class._meta.verbose_name} translation",
             f"{translated.title} ({language})",
+        )
+        return translated
+
+    @transaction.atomic
+    def translate(self, page, language, children=None, **fields):
+        """``page`` in ``language``, translated through wagtail-localize if missing.
+
+        The words are given as for :meth:`translation` (fields, and ``children`` for the
+        inline records); they must follow the German page's structure (the same blocks, the
+        same number of paragraphs). They go into wagtail-localize's translation memory the way
+        an uploaded PO file does, marked as a demo translation to review, and wagtail-localize
+        writes and publishes the page: the translation report shows real states, and an
+        editor can go on in wagtail-localize's editor. The German page's stand-in in that
+        language (localization.fallbacks) becomes the translation, at the same address.
+        """
+        if language == settings.LEICHTE_SPRACHE:
+            # Leichte Sprache is rewritten, not translated sentence by sentence: its pages
+            # have blocks and paragraphs of their own, which wagtail-localize cannot map.
+            return self.translation(page, language, children=children, **fields)
+        locale = self.locales[language]
+        existing = page.get_translation_or_none(locale)
+        if existing is not None and existing.alias_of_id is None:
+            return existing.specific
+        page = page.specific
+        source, _created = TranslationSource.get_or_create_from_instance(page)
+        record, _created = Translation.objects.get_or_create(
+            source=source, target_locale=locale, defaults={"enabled": True}
+        )
+        po = record.export_po()
+        words = _strings(_with_words(page, source.as_instance(), fields, children or {}))
+        german = [entry for entry in po if not entry.obsolete]
+        if [entry.msgctxt for entry in german] != [segment.path for segment in words]:
+            raise ValueError(
+                f"The {language} words for {page.title!r} do not follow the German page's "
+                f"structure: {[e.msgctxt for e in german]} != {[s.path for s in words]}"
+            )
+        for entry, segment in zip(german, words, strict=True):
+            entry.msgstr = segment.string.data
+        record.import_po(po, tool_name=DEMO_TRANSLATOR)
+        record.save_target(publish=False)
+        translated = page.get_translation(locale).specific
+        _check_words(translated, fields, children or {})
+        translated.get_latest_revision().publish()
+        self._count(
+            f"{page.specific_class._meta.verbose_name} translation",
+            f"{translated.title} ({language}, wagtail-localize)",
         )
         return translated
 
@@ -196,6 +252,45 @@ class DemoBuilder:
             if page.specific_class is Page:
                 Page.objects.filter(pk=page.pk).update(slug=f"{slug}-wagtail-welcome")
                 page.refresh_from_db()
+
+
+def _with_words(page, copy, fields, children):
+    """``copy`` (an unsaved copy of the German ``page``) with the translated words set."""
+    for name, value in fields.items():
+        if isinstance(value, RichText):  # a RichTextField holds the source HTML
+            value = value.source
+        setattr(copy, name, value)
+        field = copy._meta.get_field(name)
+        if isinstance(field, StreamField):
+            # wagtail-localize finds a block's words by the block's id: give the translated
+            # blocks the ids of the German blocks they translate.
+            blocks, originals = getattr(copy, name), getattr(page, name)
+            if [b.block_type for b in blocks] != [b.block_type for b in originals]:
+                raise ValueError(f"{name} of {page.title!r}: not the German page's blocks")
+            for block, original in zip(blocks, originals, strict=True):
+                block.id = original.id
+    for relation, values in children.items():
+        for record, words in zip(getattr(copy, relation).all(), values, strict=True):
+            for name, value in words.items():
+                setattr(record, name, value)
+    return copy
+
+
+def _check_words(translated, fields, children):
+    """Fail where wagtail-localize kept the German words: a field or inline model it only
+    synchronises (form fields, say) cannot be translated this way."""
+    for name, value in fields.items():
+        if isinstance(value, str) and getattr(translated, name) != value:
+            raise ValueError(f"wagtail-localize does not translate {name!r}")
+    for relation, values in children.items():
+        for record, words in zip(getattr(translated, relation).all(), values, strict=True):
+            for name, value in words.items():
+                if getattr(record, name) != value:
+                    raise ValueError(f"wagtail-localize does not translate {relation}.{name}")
+
+
+def _strings(instance):
+    return [s for s in extract_segments(instance) if isinstance(s, StringSegmentValue)]
 
 
 def _file_name(title):

@@ -73,17 +73,24 @@ def search_pages(query, locale, default_locale):
         .values("count")
     )
     hits = list(pages.annotate(score=Subquery(matching)).order_by("-score", "path")[:MAX_HITS])
-    translated_keys = {hit.translation_key for hit in hits if hit.locale_id == locale.pk}
+    translations = {}
     if locale.pk != default_locale.pk:
-        translated_keys |= set(
-            Page.objects.live()
+        # A German hit shows at the visitor's address: as its translation where there is one
+        # (a Turkish visitor who types the German word they know, "Alleinerziehende", finds
+        # the Turkish page), else as its stand-in (localization.fallbacks), marked German.
+        translations = {
+            page.translation_key: page
+            for page in Page.objects.live()
+            .public()
             .filter(locale=locale, translation_key__in=[hit.translation_key for hit in hits])
-            .values_list("translation_key", flat=True)
-        )
-    results = []
+        }
+    results, seen = [], set()
     for hit in hits:
-        if hit.locale_id != locale.pk and hit.translation_key in translated_keys:
-            continue  # the visitor's language has this page; show that one
+        if hit.locale_id != locale.pk:
+            hit = translations.get(hit.translation_key, hit)
+        if hit.translation_key in seen:
+            continue  # found in both languages: once, in the visitor's
+        seen.add(hit.translation_key)
         hit.is_fallback = in_other_language(hit, locale)
         results.append(hit)
     return results

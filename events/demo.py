@@ -26,6 +26,7 @@ from events.models import (
 )
 from events.schedules import local
 from home.demo import paragraph
+from localization.demo_content import BY_LANGUAGE, blocks
 from programmes.models import ProgrammePage
 
 INDEX = {
@@ -45,9 +46,30 @@ INDEX = {
             "date in one place. Subscribe to the calendar and it stays up to date by itself.</p>"
         ),
     },
-    "tr": {"slug": "takvim", "title": "Takvim", "introduction": ""},
-    "ar": {"slug": "taqwim", "title": "التقويم", "introduction": ""},
-    "uk": {"slug": "kalendar", "title": "Календар", "introduction": ""},
+    "tr": {
+        "slug": "takvim",
+        "title": "Takvim",
+        "introduction": (
+            "<p>Anne ve babalar için kurslar, açık buluşma yerleri ve uzman toplantıları: tüm "
+            "tarihler burada. Takvime abone olun, her zaman güncel kalsın.</p>"
+        ),
+    },
+    "ar": {
+        "slug": "taqwim",
+        "title": "التقويم",
+        "introduction": (
+            "<p>دورات للآباء والأمهات، ولقاءات مفتوحة، ومؤتمرات للمختصين: تجدون هنا جميع "
+            "المواعيد. اشتركوا في التقويم، فيبقى محدّثًا من تلقاء نفسه.</p>"
+        ),
+    },
+    "uk": {
+        "slug": "kalendar",
+        "title": "Календар",
+        "introduction": (
+            "<p>Курси для батьків, відкриті зустрічі та фахові конференції: усі дати в одному "
+            "місці. Підпишіться на календар, і він оновлюватиметься сам.</p>"
+        ),
+    },
 }
 
 HESSEN_FORUMS = [
@@ -140,7 +162,7 @@ def load(demo):
     )
     for language, fields in INDEX.items():
         if language != "de":
-            demo.translation(index, language, **fields)
+            demo.translate(index, language, **fields)
 
     de = demo.locales["de"]
     topics = {t.slug: t for t in Topic.objects.filter(locale=de)}
@@ -271,7 +293,7 @@ def _hessen_conference(demo, index, topics, places):
     for _number in (1, 2):
         for _title, english, _first, _second in HESSEN_FORUMS:
             english_forums.append({"title": english})
-    demo.translation(
+    demo.translate(
         page,
         "en",
         slug="early-help-conference-hesse-2019",
@@ -343,6 +365,7 @@ def _jubilee_conference(demo, index, topics, places, today):
         place=places["berlin"],
         audience=Audience.PROFESSIONALS,
         topics=[topics["zusammenarbeit"]],
+        programmes=[p for p in [_programme(demo, "interprofessionelle-qualitaetszirkel")] if p],
         languages=[CalendarLanguage(code="de")],
         organisers=_organisers(
             [
@@ -380,7 +403,7 @@ def _jubilee_conference(demo, index, topics, places, today):
         ],
         is_free=True,
     )
-    demo.translation(
+    demo.translate(
         page,
         "en",
         slug="jubilee-conference-quality-circles",
@@ -437,7 +460,7 @@ def _offenburg_opening(demo, index, topics, places, today):
         organisers=_organisers([("Landratsamt Ortenaukreis", False), ("Jobcenter Ortenau", True)]),
         is_free=True,
     )
-    demo.translation(
+    demo.translate(
         page,
         "en",
         slug="open-drop-in-centre-offenburg-opening",
@@ -447,6 +470,8 @@ def _offenburg_opening(demo, index, topics, places, today):
             "time for questions, coffee and games for children."
         ),
     )
+    for language, content in BY_LANGUAGE.items():
+        demo.translate(page, language, **content.OPENING)
 
 
 def _kassel_course(demo, index, topics, places, today):
@@ -520,7 +545,7 @@ def _kassel_course(demo, index, topics, places, today):
         ask_childcare=True,
         consent_text=CONSENT["de"],
     )
-    demo.translation(
+    demo.translate(
         page,
         "en",
         slug="wir2-attachment-training-kassel",
@@ -544,3 +569,15 @@ def _kassel_course(demo, index, topics, places, today):
             ]
         },
     )
+    for language, content in BY_LANGUAGE.items():
+        words = content.COURSE
+        demo.translate(
+            page,
+            language,
+            title=words["title"],
+            teaser=words["teaser"],
+            body=blocks(words["body"]),
+            cost_note=words["cost_note"],
+            consent_text=content.CONSENT,
+            children={"exceptions": [{"reason": reason} for reason in words["exceptions"]]},
+        )

@@ -512,14 +512,21 @@ def load(demo):
 
     for language, fields in HOME.items():
         if language != "de":
-            demo.translation(home, language, **fields)
+            demo.translate(home, language, **fields)
     for language, fields in ABOUT.items():
-        if language != "de":
+        # The shorter Turkish, Arabic and Ukrainian "about" pages were written freely, not
+        # sentence by sentence: they stay outside wagtail-localize (the report says so).
+        if language == "en":
+            demo.translate(about, language, **fields)
+        elif language != "de":
             demo.translation(about, language, **fields)
     for key, texts in LEGAL.items():
         for language, fields in texts.items():
             if language != "de":
-                demo.translation(legal[key], language, **fields)
+                # The English imprint is shorter than the German one (no German contact
+                # block): written freely, outside wagtail-localize.
+                add = demo.translation if key == "imprint" else demo.translate
+                add(legal[key], language, **fields)
 
     statement = demo.page(
         home,
@@ -533,7 +540,7 @@ def load(demo):
     )
     for language, fields in ACCESSIBILITY.items():
         if language != "de":
-            demo.translation(statement, language, **fields)
+            demo.translate(statement, language, **fields)
     legal["sign_language"] = demo.page(home, SignLanguagePage, **SIGN_LANGUAGE)
     legal["accessibility"] = statement
 
@@ -582,6 +589,8 @@ def _contact_form(demo, home):
             for label, _english, kind, required in CONTACT_FIELDS
         ],
     )
+    # Outside wagtail-localize: it synchronises a form's fields (they are not translatable
+    # models), so the English form would ask in German.
     demo.translation(
         page,
         "en",

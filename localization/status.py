@@ -17,7 +17,9 @@ from dataclasses import dataclass, field
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Locale, Page
-from wagtail_localize.models import Translation, TranslationSource
+from wagtail_localize.models import StringTranslation, Translation, TranslationSource
+
+from core.demo_builder import DEMO_TRANSLATOR
 
 MISSING = "missing"
 DRAFT = "draft"
@@ -117,6 +119,15 @@ def build_rows(pages, source, locales, section_pages):
     ).values("id", "source_id", "target_locale_id"):
         records[values["source_id"], values["target_locale_id"]] = values
 
+    # Translations with words nobody has checked yet (the demo's, ``DEMO_TRANSLATOR``).
+    unreviewed = set(
+        StringTranslation.objects.filter(
+            context__object_id__in=keys, locale_id__in=locale_ids, tool_name=DEMO_TRANSLATOR
+        )
+        .values_list("context__object_id", "locale_id")
+        .distinct()
+    )
+
     steplen = Page.steplen
     sections_by_path = {page.path: page for page in section_pages}
     section_depth = section_pages[0].depth if section_pages else None
@@ -130,7 +141,10 @@ def build_rows(pages, source, locales, section_pages):
         cells = []
         for locale in locales:
             target = translated.get((page.translation_key, locale.pk))
-            cells.append(_cell(page, locale, target, page_source, records))
+            cell = _cell(page, locale, target, page_source, records)
+            if cell.status == UP_TO_DATE and (page.translation_key, locale.pk) in unreviewed:
+                cell.reason = _("Demo translation: still to be checked by a native speaker.")
+            cells.append(cell)
         rows.append(Row(page=page, section=section, cells=cells))
     return rows
 

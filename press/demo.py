@@ -171,7 +171,7 @@ def load(demo):
         ("ar", "sahafa", "الصحافة"),
         ("uk", "presa", "Преса"),
     ]:
-        demo.translation(index, language, slug=slug, title=title)
+        demo.translate(index, language, slug=slug, title=title)
     ministry = Organisation.objects.filter(
         name="Hessisches Ministerium für Soziales und Integration"
     ).first()
@@ -201,4 +201,4 @@ def load(demo):
             events=[event] if event else [],
             **spec["de"],
         )
-        demo.translation(page, "en", **spec["en"])
+        demo.translate(page, "en", **spec["en"])

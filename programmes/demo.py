@@ -16,6 +16,7 @@ from directory.models import (
     TargetGroup,
     Topic,
 )
+from localization.demo_content import BY_LANGUAGE, programme_words
 from programmes.models import (
     ProgrammeFigure,
     ProgrammeFunding,
@@ -496,7 +497,7 @@ def load(demo):
     )
     for language, fields in INDEX.items():
         if language != "de":
-            demo.translation(index, language, **fields)
+            demo.translate(index, language, **fields)
 
     for spec in programmes():
         image = demo.image(
@@ -540,7 +541,7 @@ def load(demo):
             status=ProgrammePage.Status.RUNNING,
             **spec["de"],
         )
-        demo.translation(
+        demo.translate(
             page,
             "en",
             children={
@@ -556,6 +557,9 @@ def load(demo):
             },
             **spec["en"],
         )
+        for language, content in BY_LANGUAGE.items():
+            if spec["slug"] in content.PROGRAMMES:
+                demo.translate(page, language, **programme_words(content.PROGRAMMES[spec["slug"]]))
 
     # One programme in Leichte Sprache (easy-to-read German), translated like a language.
     kassel = index.get_children().filter(slug=KASSEL_LEICHTE_SPRACHE["source"]).first()

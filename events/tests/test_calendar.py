@@ -44,11 +44,17 @@ def test_cancelled_session_is_struck_through_with_its_reason(client, demo):
 
 
 def test_untranslated_entries_are_shown_in_german_and_marked(client, demo):
-    response = client.get("/tr/takvim/")
+    # The jubilee conference is German only; the wir2 course is translated into Turkish.
+    response = client.get("/tr/takvim/?audience=professionals")
     html = response.content.decode()
-    assert "wir2 – Bindungstraining für Alleinerziehende in Kassel" in titles(response)
-    assert 'class="entry__title" lang="de"' in html
+    assert titles(response) == [
+        "Jubiläumstagung: 10 Jahre interprofessionelle Qualitätszirkel Frühe Hilfen"
+    ]
+    assert 'class="entry__title" lang="de" dir="ltr"><a href="/tr/takvim/' in html
     assert "badge--language" in html
+    response = client.get("/tr/takvim/?audience=families&district=kassel")
+    assert set(titles(response)) == {"wir2 – Kassel&#x27;de tek ebeveynler için bağlanma eğitimi"}
+    assert 'class="entry__title" lang="de"' not in response.content.decode()
 
 
 def test_filters_combine_and_stay_in_the_url(client, demo):

@@ -9,7 +9,9 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import translation
 from wagtail.models import Locale, Page
+from wagtail_localize.models import StringTranslation, Translation
 
+from core.demo_builder import DEMO_TRANSLATOR
 from home.models import ContentPage
 from localization.tests.helpers import localize, published_on_commit
 from programmes.models import ProgrammePage
@@ -105,11 +107,36 @@ def test_missing_translation_links_to_translate_this_page(client, editor, progra
     assert reverse("wagtail_localize:submit_page_translation", args=[programme.pk]) in links
 
 
+def test_the_demo_translations_are_managed_and_wait_for_a_native_speaker(client, editor, demo):
+    german = Page.objects.get(slug="alleinerziehende-in-kassel", locale__language_code="de")
+    client.force_login(editor)
+    row = report(client).rows[german.pk]
+    with translation.override("de"):
+        review = translation.gettext("Demo translation: still to be checked by a native speaker.")
+    for language in ("tr", "ar", "uk"):
+        status, text, links = row[language]
+        assert status == "up-to-date", language
+        assert review in text
+    # Every string is translated in wagtail-localize's editor, by the demo, to be reviewed.
+    record = Translation.objects.get(
+        source__object_id=german.translation_key, target_locale__language_code="tr"
+    )
+    assert record.get_progress()[0] == record.get_progress()[1] > 20
+    assert set(
+        StringTranslation.objects.filter(
+            context__object_id=german.translation_key, locale__language_code="tr"
+        ).values_list("tool_name", flat=True)
+    ) == {DEMO_TRANSLATOR}
+    # Leichte Sprache is written anew, not translated string by string.
+    assert row["de-x-ls"][0] == "unmanaged"
+
+
 def test_translation_copied_without_wagtail_localize_is_not_managed(client, editor, demo):
-    copied = Page.objects.filter(locale__language_code="en", depth__gt=2).first()
+    # The Turkish "about" page was written freely, outside wagtail-localize.
+    copied = Page.objects.get(slug="hakkimizda", locale__language_code="tr")
     source = copied.get_translation(Locale.objects.get(language_code="de"))
     client.force_login(editor)
-    status, text, links = report(client).rows[source.pk]["en"]
+    status, text, links = report(client).rows[source.pk]["tr"]
     assert status == "unmanaged"
     assert "wagtail-localize" in text
     with translation.override("de"):
@@ -119,7 +146,7 @@ def test_translation_copied_without_wagtail_localize_is_not_managed(client, edit
     assert reverse("wagtailadmin_pages:edit", args=[copied.pk]) in links
 
     source.specific.save_revision(user=editor).publish(user=editor)
-    status, text, links = report(client).rows[source.pk]["en"]
+    status, text, links = report(client).rows[source.pk]["tr"]
     assert status == "unmanaged"
     with translation.override("de"):  # the admin speaks German
         assert translation.gettext("The German page was published after this translation.") in text

@@ -111,16 +111,20 @@ def test_filter_links_work_in_every_language(client, demo):
 
 
 def test_untranslated_programmes_appear_in_german_and_are_marked(client, demo):
-    response = client.get("/tr/destek/?district=kassel")
+    response = client.get("/tr/destek/?district=baden-wuerttemberg")
     html = response.content.decode()
-    assert titles(response) == ["Prävention und Unterstützung für Alleinerziehende in Kassel"]
+    assert titles(response) == ["Interprofessionelle Qualitätszirkel Frühe Hilfen"]
     assert '<h3 class="card__title" lang="de" dir="ltr">' in html
     # At its Turkish address: the visitor stays in Turkish, with the German text marked.
-    assert 'href="/tr/destek/alleinerziehende-in-kassel/"' in html
-    page = client.get("/tr/destek/alleinerziehende-in-kassel/").content.decode()
+    assert 'href="/tr/destek/interprofessionelle-qualitaetszirkel/"' in html
+    page = client.get("/tr/destek/interprofessionelle-qualitaetszirkel/").content.decode()
     assert '<html lang="tr" dir="ltr">' in page
-    assert '<h1 lang="de" dir="ltr">Prävention und Unterstützung' in page
+    assert '<h1 lang="de" dir="ltr">Interprofessionelle Qualitätszirkel' in page
     assert '<html lang="tr" dir="ltr">' in html
+    # A translated programme is listed in Turkish, unmarked.
+    response = client.get("/tr/destek/?district=kassel")
+    assert titles(response) == ["Kassel&#x27;de tek ebeveynli aileler için önleme ve destek"]
+    assert '<h3 class="card__title">' in response.content.decode()
     # Filters are labelled in Turkish, the topic names too.
     assert "Bağlanma ve ilişki" in html
 
