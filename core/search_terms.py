@@ -36,6 +36,7 @@ COMPOUND_MIN = 8  # words shorter than this are not split
 PART_MIN = 4  # nor into parts shorter than this
 LINKS = ("", "s", "es", "n", "en")  # Fugenelemente between the parts of a compound
 DICTIONARY_SIZE = 100_000
+MAX_SPLITS = 4  # equally short splits of one compound kept (kinder|arztpraxen, kinderarzt|praxen)
 
 
 @lru_cache(maxsize=8)
@@ -51,27 +52,34 @@ def german_words():
 
 @lru_cache(maxsize=50_000)
 def compound_parts(word):
-    """The parts of a German compound (lower case), or () where it is none: the split into
-    the fewest dictionary words, each of at least four letters, linking letters allowed."""
+    """The parts of a German compound (lower case), or () where it is none: every split into
+    the fewest dictionary words, each of at least four letters, linking letters allowed.
+    "kinderarztpraxen" splits as kinder|arztpraxen and as kinderarzt|praxen: a family that
+    types "Kinderarzt" finds it as one who types "Praxen" does."""
     if len(word) < COMPOUND_MIN:
         return ()
     words = german_words()
-    best = {0: ()}  # position -> the fewest parts that cover word[:position]
+    best = {0: [()]}  # position -> the splits with the fewest parts that cover word[:position]
     for start in range(len(word)):
-        if start not in best:
-            continue
-        for end in range(start + PART_MIN, len(word) + 1):
-            part = word[start:end]
-            if part not in words or (start, end) == (0, len(word)):
-                continue
-            for link in LINKS:
-                after = end + len(link)
-                if after <= len(word) and word[end:after] == link:
-                    candidate = (*best[start], part)
-                    if after not in best or len(candidate) < len(best[after]):
-                        best[after] = candidate
-    parts = best.get(len(word), ())
-    return parts if len(parts) > 1 else ()
+        for split in best.get(start, ()):
+            for end in range(start + PART_MIN, len(word) + 1):
+                part = word[start:end]
+                if part not in words or (start, end) == (0, len(word)):
+                    continue
+                for link in LINKS:
+                    after = end + len(link)
+                    if after > len(word) or word[end:after] != link:
+                        continue
+                    if start == 0 and after == len(word):
+                        continue  # the word itself, inflected ("beratungsstelle|n")
+                    candidate = (*split, part)
+                    known = best.get(after)
+                    if not known or len(candidate) < len(known[0]):
+                        best[after] = [candidate]
+                    elif len(candidate) == len(known[0]) and len(known) < MAX_SPLITS:
+                        known.append(candidate)
+    splits = [split for split in best.get(len(word), ()) if len(split) > 1]
+    return tuple(dict.fromkeys(part for split in splits for part in split))
 
 
 def _forms(word):

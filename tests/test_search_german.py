@@ -27,6 +27,8 @@ TABLE = [
     ("Zentrum", "Über uns"),  # "… ein Familienzentrum …"
     ("Training", WIR2),
     ("Zirkel", CIRCLES),
+    ("Kinderarzt", LOGIK_RELEASE),  # "Kinderarztpraxen": kinder|arztpraxen, kinderarzt|praxen
+    ("Kinderärzte", LOGIK_RELEASE),
     # gendered forms
     ("Lotsin", LOGIK_RELEASE),
     ("Lotsinnen", LOGIK_RELEASE),
