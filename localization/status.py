@@ -8,13 +8,16 @@ A translation managed by wagtail-localize is *outdated* when the German page was
 after its strings were last extracted (``TranslationSource.last_updated_at``: the editor has
 to sync), or when strings were synced after the translated page was last published (the
 translator still has to publish). A translated page without an active ``Translation``
-record was copied or written by hand and is *not managed*: the report cannot tell whether it
-follows the German page.
+record was copied or written by hand (*own version*): the report cannot tell whether it
+follows the German page. A German page's stand-in (localization.fallbacks) is *German shown*.
 """
 
 from dataclasses import dataclass, field
 
 from django.urls import reverse
+from django.utils.formats import date_format
+from django.utils.text import format_lazy
+from django.utils.timezone import localdate
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Locale, Page
 from wagtail_localize.models import StringTranslation, Translation, TranslationSource
@@ -22,17 +25,21 @@ from wagtail_localize.models import StringTranslation, Translation, TranslationS
 from core.demo_builder import DEMO_TRANSLATOR
 
 MISSING = "missing"
+GERMAN_SHOWN = "german-shown"
 DRAFT = "draft"
 UP_TO_DATE = "up-to-date"
 OUTDATED = "outdated"
 UNMANAGED = "unmanaged"
 
+# In the words of an editor's work, not of the software (the German admin: fehlt, Deutsch
+# wird angezeigt, Entwurf, übersetzt, veraltet, eigene Fassung).
 STATUS_LABELS = {
     MISSING: _("Missing"),
-    DRAFT: _("Not published yet"),
-    UP_TO_DATE: _("Up to date"),
+    GERMAN_SHOWN: _("German shown"),
+    DRAFT: _("Draft"),
+    UP_TO_DATE: _("Translated"),
     OUTDATED: _("Outdated"),
-    UNMANAGED: _("Not managed by wagtail-localize"),
+    UNMANAGED: _("Own version"),
 }
 
 
@@ -43,9 +50,14 @@ class Cell:
     translated_page_id: int | None = None
     links: list = field(default_factory=list)  # (label, url) pairs
     reason: str = ""
+    since: object = None  # the date the German page changed, for an outdated translation
 
     @property
     def label(self):
+        if self.status == OUTDATED and self.since:
+            return format_lazy(
+                _("Outdated since the change of {date}"), date=date_format(self.since)
+            )
         return STATUS_LABELS[self.status]
 
 
@@ -143,7 +155,7 @@ def build_rows(pages, source, locales, section_pages):
             target = translated.get((page.translation_key, locale.pk))
             cell = _cell(page, locale, target, page_source, records)
             if cell.status == UP_TO_DATE and (page.translation_key, locale.pk) in unreviewed:
-                cell.reason = _("Demo translation: still to be checked by a native speaker.")
+                cell.reason = _("Demo translation: to be checked by a native speaker.")
             cells.append(cell)
         rows.append(Row(page=page, section=section, cells=cells))
     return rows
@@ -151,7 +163,7 @@ def build_rows(pages, source, locales, section_pages):
 
 def _cell(page, locale, target, page_source, records):
     translate = (
-        _("Translate this page"),
+        _("Translate"),
         reverse("wagtail_localize:submit_page_translation", args=[page.pk]),
     )
     if target is None:
@@ -159,28 +171,22 @@ def _cell(page, locale, target, page_source, records):
     if target["alias_of_id"]:
         # The German page standing in for the translation (localization.fallbacks):
         # visitors read German there until it is translated, at the same address.
-        return Cell(
-            locale,
-            MISSING,
-            target["id"],
-            [translate],
-            _("Shows the German page until translated."),
-        )
+        return Cell(locale, GERMAN_SHOWN, target["id"], [translate])
     edit = (_("Edit translation"), reverse("wagtailadmin_pages:edit", args=[target["id"]]))
     record = records.get((page_source["id"], locale.pk)) if page_source else None
+    changed = page.last_published_at
     if record is None:
-        reason = ""
-        if (
-            page.last_published_at
-            and target["last_published_at"]
-            and page.last_published_at > target["last_published_at"]
-        ):
-            reason = _("The German page was published after this translation.")
+        reason = _("Changes to the German page do not show here.")
+        if changed and target["last_published_at"] and changed > target["last_published_at"]:
+            reason = format_lazy(
+                _("The German page changed on {date}, after this version."),
+                date=date_format(localdate(changed)),
+            )
         return Cell(locale, UNMANAGED, target["id"], [edit], reason)
     synced = page_source["last_updated_at"]
-    if page.last_published_at and page.last_published_at > synced:
+    if changed and changed > synced:
         sync = (
-            _("Sync with the German page"),
+            _("Take over the changes"),
             reverse("wagtail_localize:update_translations", args=[page_source["id"]]),
         )
         return Cell(
@@ -188,16 +194,20 @@ def _cell(page, locale, target, page_source, records):
             OUTDATED,
             target["id"],
             [sync, edit],
-            _("The German page was published after the last sync."),
+            _("Take over the German changes, translate what is new, then publish."),
+            since=localdate(changed),
         )
     if not target["live"] or target["last_published_at"] is None:
-        return Cell(locale, DRAFT, target["id"], [edit])
+        return Cell(
+            locale, DRAFT, target["id"], [(_("Go on translating"), edit[1])], _("Not online yet.")
+        )
     if target["last_published_at"] < synced:
         return Cell(
             locale,
             OUTDATED,
             target["id"],
-            [edit],
-            _("Synced with the German page, but not published since."),
+            [(_("Translate and publish"), edit[1])],
+            _("The German changes are taken over but not published in this language yet."),
+            since=localdate(changed) if changed else None,
         )
     return Cell(locale, UP_TO_DATE, target["id"], [edit])

@@ -286,7 +286,7 @@ def test_the_sitemap_and_the_report_know_a_stand_in_is_no_translation(client, ad
     assert "/tr/destek/alleinerziehende-in-kassel/" in sitemap  # translated
     report = admin_client.get("/admin/reports/translation-status/").content.decode()
     with translation.override("de"):
-        assert translation.gettext("Shows the German page until translated.") in report
+        assert translation.gettext("German shown") in report
 
 
 def header_links(html):

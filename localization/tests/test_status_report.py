@@ -7,7 +7,8 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
-from django.utils import translation
+from django.utils import timezone, translation
+from django.utils.formats import date_format
 from wagtail.models import Locale, Page
 from wagtail_localize.models import StringTranslation, Translation
 
@@ -112,7 +113,7 @@ def test_the_demo_translations_are_managed_and_wait_for_a_native_speaker(client,
     client.force_login(editor)
     row = report(client).rows[german.pk]
     with translation.override("de"):
-        review = translation.gettext("Demo translation: still to be checked by a native speaker.")
+        review = translation.gettext("Demo translation: to be checked by a native speaker.")
     for language in ("tr", "ar", "uk"):
         status, text, links = row[language]
         assert status == "up-to-date", language
@@ -138,18 +139,30 @@ def test_translation_copied_without_wagtail_localize_is_not_managed(client, edit
     client.force_login(editor)
     status, text, links = report(client).rows[source.pk]["tr"]
     assert status == "unmanaged"
-    assert "wagtail-localize" in text
-    with translation.override("de"):
-        assert (
-            translation.gettext("The German page was published after this translation.") not in text
-        )
+    assert "Eigene Fassung" in text  # the admin speaks German, in the words of the work
+    assert "Änderungen der deutschen Seite erscheinen hier nicht." in text
+    assert "geändert" not in text
     assert reverse("wagtailadmin_pages:edit", args=[copied.pk]) in links
 
     source.specific.save_revision(user=editor).publish(user=editor)
     status, text, links = report(client).rows[source.pk]["tr"]
     assert status == "unmanaged"
-    with translation.override("de"):  # the admin speaks German
-        assert translation.gettext("The German page was published after this translation.") in text
+    today = date_format(timezone.localdate())
+    assert f"Die deutsche Seite wurde am {today} geändert, nach dieser Fassung." in text
+
+
+def test_the_report_speaks_the_editors_language_not_the_softwares(client, editor, demo):
+    client.force_login(editor)
+    html = client.get(URL).content.decode()
+    for jargon in ("wagtail-localize", "Nicht über", "Synchronisieren", "Not managed"):
+        assert jargon not in html
+    cells = [cell for cells in report(client).rows.values() for cell in cells.values()]
+    labels = {status: text.split()[0] for status, text, _links in cells}
+    assert labels["german-shown"] == "Deutsch"  # "Deutsch wird angezeigt"
+    assert labels["up-to-date"] == "Übersetzt"
+    assert labels["unmanaged"] == "Eigene"
+    # Every cell offers something to do.
+    assert all(links for _status, _text, links in cells)
 
 
 def test_up_to_date_then_outdated_after_the_german_page_changes_then_synced(
@@ -169,6 +182,7 @@ def test_up_to_date_then_outdated_after_the_german_page_changes_then_synced(
     programme.save_revision(user=editor).publish(user=editor)
     status, text, links = report(client).rows[programme.pk]["tr"]
     assert status == "outdated"
+    assert f"Veraltet seit der Änderung vom {date_format(timezone.localdate())}" in text
     sync_url = reverse("wagtail_localize:update_translations", args=[record.source_id])
     assert sync_url in links
 
