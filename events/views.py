@@ -4,6 +4,8 @@ timetable. (What the calendar's pages show is built in ``events.presenters``.)""
 from django.http import Http404, HttpResponseBadRequest
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
+from django.views.i18n import JavaScriptCatalog
+from wagtail.admin.localization import get_localized_response
 from wagtail.models import Page
 
 from core.i18n import absolute_url, content_language
@@ -112,3 +114,16 @@ def timetable_feed(page, request):
         return builder.render()
 
     return feed_response(request, ("timetable", request.path, page.locale.language_code), render)
+
+
+_admin_catalogue = JavaScriptCatalog.as_view(
+    packages=["wagtail.admin", "wagtail_localize", "recurrence"]
+)
+
+
+def admin_javascript_catalogue(request):
+    """The admin's JavaScript strings in the editor's language: Wagtail's own, the
+    translation editor's and the recurrence widget's, at Wagtail's address. (A catalogue of
+    the recurrence widget alone at that address hid Wagtail's: "Search" and "Collapse all"
+    stayed English in the German admin.)"""
+    return get_localized_response(_admin_catalogue, request)

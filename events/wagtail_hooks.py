@@ -18,6 +18,8 @@ register_snippet(SpeakerViewSet)
 
 
 @hooks.register("insert_editor_js")
-def recurrence_widget_translations():
-    """The recurrence widget's labels (weekdays, "repeat", "until") in the editor's language."""
+def javascript_catalogue_again():
+    """The admin's JavaScript strings once more, after the editor's form media: the
+    recurrence widget brings Django admin's jquery.init.js, which replaces ``window.django``
+    and with it the strings loaded in the page head (the course editor went English)."""
     return format_html('<script src="{}"></script>', reverse("javascript-catalog"))

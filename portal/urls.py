@@ -2,7 +2,6 @@ from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.urls import include, path, re_path
-from django.views.i18n import JavaScriptCatalog
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
@@ -11,17 +10,14 @@ from core.health import healthz
 from core.search import search
 from core.sitemap import sitemap_view
 from core.views import favicon, robots_txt, serve
-from events.views import ics_view
+from events.views import admin_javascript_catalogue, ics_view
 from registrations import views as registrations
 
 urlpatterns = [
     path("django-admin/", admin.site.urls),
-    # The recurrence widget's labels in the editor's language (see events/wagtail_hooks.py).
-    path(
-        "admin/jsi18n/",
-        JavaScriptCatalog.as_view(packages=["recurrence"]),
-        name="javascript-catalog",
-    ),
+    # Wagtail's address for its JavaScript strings, served with the recurrence widget's and
+    # the translation editor's strings added (events.views.admin_javascript_catalogue).
+    path("admin/jsi18n/", admin_javascript_catalogue, name="javascript-catalog"),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("sitemap.xml", sitemap_view, name="sitemap"),

@@ -180,8 +180,8 @@ def test_editor_guide_walkthrough(editor, shot):
 
     # --- Übersetzen -------------------------------------------------------------------------
     source = ProgrammePage.objects.get(
-        slug="alleinerziehende-in-kassel", locale__language_code="de"
-    )
+        slug="interprofessionelle-qualitaetszirkel", locale__language_code="de"
+    )  # not translated into Turkish in the demo
     turkish = Locale.objects.get(language_code="tr")
     # Until it is translated, the German page stands in at the Turkish address.
     assert source.get_translation(turkish).alias_of_id == source.pk
@@ -203,7 +203,7 @@ def test_editor_guide_walkthrough(editor, shot):
         po_link.click()
     po_file = Path(download.value.path()).read_text(encoding="utf-8")
     assert f'msgid "{source.title}"' in po_file
-    assert 'msgid "Warum Kassel"' in po_file
+    assert 'msgid "Miteinander reden, voneinander lernen"' in po_file
     copy = Page.objects.get(translation_key=source.translation_key, locale=turkish)
     # The stand-in becomes the Turkish page; its texts wait for translation. Until the
     # translation is published, visitors keep reading the German page there, marked as
