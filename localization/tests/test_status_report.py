@@ -269,3 +269,13 @@ def test_query_count_does_not_grow_with_the_number_of_pages(client, editor, demo
 
     assert with_10 == with_100
     assert with_100 <= 25
+
+
+def test_the_page_tree_lists_the_german_home_first(client, editor, demo):
+    client.force_login(editor)
+    html = client.get("/admin/pages/").content.decode()
+    homes = Page.objects.filter(depth=2)
+    positions = {
+        home.locale.language_code: html.index(f"/admin/pages/{home.pk}/") for home in homes
+    }
+    assert min(positions, key=positions.get) == "de"
