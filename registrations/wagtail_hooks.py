@@ -12,11 +12,13 @@ import datetime
 from django.db.models import OuterRef, Subquery
 from django.http import StreamingHttpResponse
 from django.utils import timezone
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.ui.tables import Column
 from wagtail.admin.views.generic import EditView, IndexView
 from wagtail.admin.viewsets.model import ModelViewSet
+from wagtail.permission_policies import ModelPermissionPolicy
 
 from events.models import CourseSchedule
 from registrations import services
@@ -110,6 +112,19 @@ class RegistrationIndexView(IndexView):
         return response
 
 
+class RegistrationPermissionPolicy(ModelPermissionPolicy):
+    """Registrations come in through the public form (``services.register``: under the
+    event's lock, with the participant's consent and e-mail address); nobody adds or copies
+    one in the admin, a superuser neither (the form there has no event, no e-mail, no
+    consent)."""
+
+    def user_has_permission(self, user, action):
+        return action != "add" and super().user_has_permission(user, action)
+
+    def user_has_any_permission(self, user, actions):
+        return any(self.user_has_permission(user, action) for action in actions)
+
+
 class RegistrationViewSet(ModelViewSet):
     model = Registration
     icon = "form"
@@ -164,8 +179,12 @@ class RegistrationViewSet(ModelViewSet):
     export_filename = "anmeldungen"
     form_fields = ["status", "name", "organisation", "profession"]
     edit_view_class = RegistrationEditView
-    create_view_enabled = False
+    copy_view_enabled = False
     ordering = ["-created_at"]
+
+    @cached_property
+    def permission_policy(self):
+        return RegistrationPermissionPolicy(self.model)
 
     def get_queryset(self, request):
         group = CourseSchedule.objects.filter(key=OuterRef("group_key"))

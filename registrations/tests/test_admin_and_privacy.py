@@ -198,3 +198,19 @@ def test_an_organiser_cancelling_in_the_admin_gives_the_place_to_the_first_waiti
         "anna@example.org",
         "ben@example.org",
     ]
+
+
+def test_nobody_adds_or_copies_a_registration_in_the_admin(client, registered):
+    """Registrations come through the public form; a superuser neither gets an empty one."""
+    client.force_login(
+        get_user_model().objects.create_superuser("chefin", "chefin@example.org", "pw")
+    )
+    listing = client.get("/admin/registrations/").content.decode()
+    assert "Anna Beispiel" in listing
+    assert "/admin/registrations/new/" not in listing
+    assert "/admin/registrations/copy/" not in listing
+    response = client.get("/admin/registrations/new/")
+    assert response.status_code in (302, 403)
+    response = client.post("/admin/registrations/new/", {"name": "Leer", "status": "booked"})
+    assert response.status_code in (302, 403)
+    assert not Registration.objects.filter(name="Leer").exists()
