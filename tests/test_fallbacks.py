@@ -202,7 +202,17 @@ def first_choices(html, *names):
     }
 
 
-def register_and_confirm(client, action, data, capture):
+def register_and_confirm(client, action, choices, capture):
+    """Send the form as Ayşe Yılmaz with ``choices`` (group or forums); the page she gets,
+    her e-mail and the page its confirmation link opens."""
+    data = {
+        "name": "Ayşe Yılmaz",
+        "email": "ayse@example.org",
+        "consent": "on",
+        "started": started(),
+        "website": "",
+        **choices,
+    }
     with capture(execute=True):
         response = client.post(action, data)
     assert response.status_code == 200
@@ -223,16 +233,8 @@ def test_registration_on_a_translated_course_is_turkish_and_counts_the_same_plac
     assert f">{in_language('tr', 'Your name')}" in html
     group = first_choices(html, "group")["group"]
     left_before = services.availability(german).group_left(group)
-    data = {
-        "name": "Ayşe Yılmaz",
-        "email": "ayse@example.org",
-        "consent": "on",
-        "started": started(),
-        "website": "",
-        "group": group,
-    }
     received, message, confirmed = register_and_confirm(
-        client, action, data, django_capture_on_commit_callbacks
+        client, action, {"group": group}, django_capture_on_commit_callbacks
     )
     assert '<html lang="tr"' in received
     assert in_language("tr", "Please check your e-mail") in received
@@ -256,16 +258,9 @@ def test_registration_from_a_fallback_page_is_turkish_and_counts_the_same_places
     assert action.startswith("/tr/registration/")
     assert f">{in_language('tr', 'Your name')}" in html
     places_before = services.availability(german).places_left
-    data = {
-        "name": "Ayşe Yılmaz",
-        "email": "ayse@example.org",
-        "consent": "on",
-        "started": started(),
-        "website": "",
-        **first_choices(html, "forum_1", "forum_2"),
-    }
+    choices = first_choices(html, "forum_1", "forum_2")
     received, message, confirmed = register_and_confirm(
-        client, action, data, django_capture_on_commit_callbacks
+        client, action, choices, django_capture_on_commit_callbacks
     )
     assert '<html lang="tr"' in received
     assert in_language("tr", "Please check your e-mail") in received
