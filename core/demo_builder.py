@@ -22,7 +22,7 @@ from PIL import Image as PILImage
 from PIL import ImageDraw
 from wagtail.fields import StreamField
 from wagtail.images import get_image_model
-from wagtail.models import Collection, Locale, Page, Site
+from wagtail.models import Collection, Locale, Orderable, Page, Site
 from wagtail.rich_text import RichText
 from wagtail_localize.models import Translation, TranslationSource
 from wagtail_localize.segments import StringSegmentValue
@@ -64,6 +64,14 @@ class DemoBuilder:
         existing = parent.get_children().filter(slug=slug).first()
         if existing is not None:
             return existing.specific
+        for value in fields.values():
+            if isinstance(value, list):
+                # Inline records keep the order they are written in (modelcluster leaves
+                # sort_order empty for records given to the constructor, and PostgreSQL
+                # returns rows without an order in any order).
+                for position, record in enumerate(value):
+                    if isinstance(record, Orderable):
+                        record.sort_order = position
         page = model(slug=slug, **fields)
         if parent.is_root():
             page.locale = self.locales["de"]
@@ -152,7 +160,7 @@ class DemoBuilder:
         record.import_po(po, tool_name=DEMO_TRANSLATOR)
         record.save_target(publish=False)
         translated = page.get_translation(locale).specific
-        _check_words(translated, fields, children or {})
+        _check_words(page, translated, fields, children or {})
         translated.get_latest_revision().publish()
         self._count(
             f"{page.specific_class._meta.verbose_name} translation",
@@ -276,16 +284,22 @@ def _with_words(page, copy, fields, children):
     return copy
 
 
-def _check_words(translated, fields, children):
+def _check_words(page, translated, fields, children):
     """Fail where wagtail-localize kept the German words: a field or inline model it only
-    synchronises (form fields, say) cannot be translated this way."""
+    synchronises (form fields, say) cannot be translated this way. Inline records are
+    matched by their translation key, as wagtail-localize matches them."""
     for name, value in fields.items():
         if isinstance(value, str) and getattr(translated, name) != value:
             raise ValueError(f"wagtail-localize does not translate {name!r}")
     for relation, values in children.items():
-        for record, words in zip(getattr(translated, relation).all(), values, strict=True):
+        records = {
+            getattr(record, "translation_key", None): record
+            for record in getattr(translated, relation).all()
+        }
+        for german, words in zip(getattr(page, relation).all(), values, strict=True):
+            record = records.get(getattr(german, "translation_key", None))
             for name, value in words.items():
-                if getattr(record, name) != value:
+                if record is None or getattr(record, name) != value:
                     raise ValueError(f"wagtail-localize does not translate {relation}.{name}")
 
 

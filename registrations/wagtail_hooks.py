@@ -11,14 +11,16 @@ import datetime
 
 from django.db.models import OuterRef, Subquery
 from django.http import StreamingHttpResponse
+from django.templatetags.static import static
 from django.utils import timezone
-from django.utils.functional import cached_property
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.ui.tables import Column
 from wagtail.admin.views.generic import EditView, IndexView
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.permission_policies import ModelPermissionPolicy
+from wagtail.permissions import register_permission_policy
 
 from events.models import CourseSchedule
 from registrations import services
@@ -77,6 +79,8 @@ class RegistrationIndexView(IndexView):
     formula-like text neutralised. XLSX cells are text already where they look like a
     formula (Wagtail), and get local times too."""
 
+    table_classname = "registrations-listing"  # names wrap between words only (admin.css)
+
     custom_value_preprocess = {
         datetime.datetime: {
             IndexView.FORMAT_CSV: local_time,
@@ -123,6 +127,11 @@ class RegistrationPermissionPolicy(ModelPermissionPolicy):
 
     def user_has_any_permission(self, user, actions):
         return any(self.user_has_permission(user, action) for action in actions)
+
+
+register_permission_policy(
+    Registration, RegistrationPermissionPolicy(Registration), exact_class=True
+)
 
 
 class RegistrationViewSet(ModelViewSet):
@@ -182,10 +191,6 @@ class RegistrationViewSet(ModelViewSet):
     copy_view_enabled = False
     ordering = ["-created_at"]
 
-    @cached_property
-    def permission_policy(self):
-        return RegistrationPermissionPolicy(self.model)
-
     def get_queryset(self, request):
         group = CourseSchedule.objects.filter(key=OuterRef("group_key"))
         return (
@@ -204,3 +209,8 @@ registration_viewset = RegistrationViewSet("registrations")
 @hooks.register("register_admin_viewset")
 def register_viewset():
     return registration_viewset
+
+
+@hooks.register("insert_global_admin_css")
+def registrations_admin_css():
+    return format_html('<link rel="stylesheet" href="{}">', static("registrations/admin.css"))

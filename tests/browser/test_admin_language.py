@@ -135,3 +135,49 @@ def test_no_english_leftovers_in_the_german_admin(
         assert found == {}, f"English in the German admin: {found}"
     finally:
         context.close()
+
+
+WORD_BROKEN = """(cell) => {
+    const text = cell.querySelector("a") || cell;
+    const node = [...text.childNodes].find(
+        (n) => n.nodeType === Node.TEXT_NODE && n.textContent.trim()
+    );
+    const broken = [];
+    let at = 0;
+    for (const word of node.textContent.split(/(\\s+|-)/)) {  // after a hyphen is fine
+        if (word.trim() && word !== "-") {
+            const range = document.createRange();
+            range.setStart(node, at);
+            range.setEnd(node, at + word.length);
+            const lines = new Set([...range.getClientRects()].map((r) => Math.round(r.top)));
+            if (lines.size > 1) broken.push(word);
+        }
+        at += word.length;
+    }
+    return broken;
+}"""
+
+
+def test_names_in_the_registrations_list_wrap_between_words_only(
+    browser, site_url, registration_rows
+):
+    conference = registration_rows.first().page
+    registration, _created = services.register(
+        conference,
+        details={"name": "Zeynep Karadenizoğlu-Schwarzwälder", "email": "zeynep@example.org"},
+        forums={
+            number: Forum.objects.filter(page_id=conference.pk, round_number=number).last()
+            for number in (1, 2)
+        },
+        language="tr",
+        consent_text=conference.consent_text,
+    )
+    context, page = german_session(browser, site_url, "organisator", ORGANISERS)
+    try:
+        page.set_viewport_size({"width": 1024, "height": 800})
+        page.goto(f"{site_url}/admin/registrations/")
+        cell = page.locator(".registrations-listing td.title", has_text="Zeynep")
+        expect(cell).to_be_visible()
+        assert cell.evaluate(WORD_BROKEN) == []
+    finally:
+        context.close()
