@@ -7,7 +7,10 @@ explicit context: no site, settings or page lookups and no context processors, s
 them would need the database that just failed. The language is the one ``LocaleMiddleware``
 took from the URL prefix. A form submission (a registration) is told that nothing was stored:
 writes run in one transaction, which the failure rolled back; where the transaction had
-committed before the failure (``mark_stored``), it is told that it was stored instead.
+committed before the failure (``mark_stored``, or the commit's own callback), it is told that
+it was stored instead. Where the failure came while the commit itself was on its way
+(``storing``), nobody can know whether the database kept it: the visitor is told so, and
+what to look out for, never "nothing has been stored".
 
 ``server_error`` (``handler500``) does the same for a database failure outside a view (e.g. a
 session saved by a middleware), and falls back to the usual 500 page for everything else.
@@ -19,8 +22,9 @@ once the database is back: no restart needed.
 
 import logging
 import sys
+from contextvars import ContextVar
 
-from django.db import InterfaceError, OperationalError
+from django.db import InterfaceError, OperationalError, transaction
 
 from core import views
 from core.logging import user_id
@@ -31,6 +35,24 @@ DATABASE_DOWN = (OperationalError, InterfaceError)
 RETRY_AFTER_SECONDS = 30
 
 
+# Where this request's writes stand: None, "committing" (the transaction's work is done and
+# its COMMIT about to be sent) or "committed" (the database confirmed it).
+_outcome = ContextVar("portal_write_outcome", default=None)
+
+
+def storing():
+    """Call at the start of the transaction that stores what a visitor sent: once it
+    commits, the request counts as stored (this callback runs before the transaction's
+    other ``on_commit`` work, e.g. queueing the e-mail, which may fail in its turn)."""
+    transaction.on_commit(lambda: _outcome.set("committed"))
+
+
+def committing():
+    """Call as the last step inside that transaction: a failure from here on may have come
+    after the database kept the data, with only its answer lost."""
+    _outcome.set("committing")
+
+
 def mark_stored(request):
     """What this request sent is committed: a database failure while its answer is rendered
     must not say that nothing was stored."""
@@ -39,9 +61,16 @@ def mark_stored(request):
 
 def unavailable_response(request):
     submitted = request.method not in ("GET", "HEAD", "OPTIONS")
-    stored = getattr(request, "_portal_stored", False)
+    outcome = _outcome.get()
+    stored = getattr(request, "_portal_stored", False) or outcome == "committed"
+    uncertain = not stored and outcome == "committing"
     response = views.bare_error_page(
-        request, "503.html", 503, submitted=submitted and not stored, stored=stored
+        request,
+        "503.html",
+        503,
+        submitted=submitted and not stored and not uncertain,
+        stored=stored,
+        uncertain=uncertain,
     )
     response["Retry-After"] = str(RETRY_AFTER_SECONDS)
     response["Cache-Control"] = "no-store"
@@ -63,7 +92,11 @@ class DatabaseUnavailableMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        return self.get_response(request)
+        token = _outcome.set(None)
+        try:
+            return self.get_response(request)
+        finally:
+            _outcome.reset(token)
 
     def process_exception(self, request, exception):
         if not isinstance(exception, DATABASE_DOWN):

@@ -16,6 +16,7 @@ from django.db.models import Count
 from django.utils import formats, timezone
 from django.utils.translation import gettext_lazy as _
 
+from core import faults
 from core.i18n import source_of
 from core.mail import send_after_commit
 from events.models import CalendarPage, CoursePage, CourseSchedule, EventPage, EventStatus, Forum
@@ -195,6 +196,7 @@ def register(page, *, details, forums, language, consent_text, group=None, now=N
     email = details["email"].strip().lower()
     try:
         with transaction.atomic():
+            faults.storing()
             locked = _lock(source)
             existing = Registration.objects.active().filter(page=locked, email=email).first()
             if existing is not None:
@@ -236,6 +238,7 @@ def register(page, *, details, forums, language, consent_text, group=None, now=N
                 for number, wish in sorted(forums.items())
             )
             _mail_after_commit(registration, "confirm_email")
+            faults.committing()
             return registration, True
     except IntegrityError:
         # Two submissions with one address at the same moment: the database let one in.

@@ -7,13 +7,15 @@ import re
 import pytest
 from django.core import mail
 from django.core.exceptions import ValidationError
+from django.db import OperationalError, connection
 from django.middleware.csrf import get_token  # noqa: F401  (the test client sets the cookie)
+from django.utils import translation
 
 from core.protection import seconds_since
 from editorial.groups import ORGANISERS
 from registrations import services
 from registrations.models import Registration
-from registrations.tests.conftest import form_data, started, submit_url
+from registrations.tests.conftest import form_data, forum_key, started, submit_url
 from registrations.tests.test_admin_and_privacy import user_in
 from registrations.tests.test_flow import seconds
 
@@ -209,3 +211,50 @@ def test_an_organiser_booking_someone_from_the_waiting_list_mails_them(
     (message,) = mail.outbox
     assert message.to == ["ben@example.org"]
     assert message.subject.startswith("Ein Platz ist für Sie frei geworden")
+
+
+@pytest.mark.django_db(transaction=True)
+@pytest.mark.parametrize("kept", [True, False])
+def test_a_commit_whose_answer_is_lost_is_never_told_nothing_was_stored(
+    client, conference, monkeypatch, django_capture_on_commit_callbacks, kept
+):
+    """The database goes away while the COMMIT is on its way: it may have kept the
+    registration (only the answer got lost) or not. Either way the page must not say that
+    nothing was stored; it asks to send again, which registers once and mails."""
+    real_commit = connection.commit
+
+    def commit_then_lose_the_answer():
+        if kept:
+            real_commit()
+        else:
+            connection.rollback()
+        raise OperationalError("server closed the connection unexpectedly")
+
+    monkeypatch.setattr(connection, "commit", commit_then_lose_the_answer)
+    response = client.post(submit_url(conference), form_data(conference))
+    monkeypatch.undo()
+    html = response.content.decode()
+    assert response.status_code == 503
+    with translation.override("de"):
+        nothing_stored = translation.gettext(
+            "What you sent could not be saved: nothing has been stored. "
+            "Please send it again in a few minutes."
+        )
+        uncertain = translation.gettext(
+            "We could not check whether what you sent has been stored. Please send it again in "
+            "a few minutes: you will not be registered twice, and our e-mail reaches you then."
+        )
+    assert nothing_stored != uncertain and nothing_stored not in html
+    assert uncertain in html
+    assert Registration.objects.filter(email="anna@example.org").exists() is kept
+    # Sent again, as the page asks: one registration, and its e-mail.
+    # (Forum A and C are full by now if it was kept: the form asks for second choices.)
+    seconds_too = {
+        "second_1": forum_key(conference, "Forum B"),
+        "second_2": forum_key(conference, "Forum D"),
+    }
+    with django_capture_on_commit_callbacks(execute=True):
+        again = client.post(submit_url(conference), form_data(conference, **seconds_too))
+    assert again.status_code == 200
+    assert Registration.objects.filter(email="anna@example.org").count() == 1
+    assert [message.to for message in mail.outbox] == [["anna@example.org"]]
