@@ -11,9 +11,7 @@ import datetime
 
 from django.db.models import OuterRef, Subquery
 from django.http import StreamingHttpResponse
-from django.templatetags.static import static
 from django.utils import timezone
-from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.ui.tables import Column
@@ -78,8 +76,6 @@ class RegistrationIndexView(IndexView):
     German Excel opens as it is (UTF-8 with a byte order mark, ``;`` between cells), with
     formula-like text neutralised. XLSX cells are text already where they look like a
     formula (Wagtail), and get local times too."""
-
-    table_classname = "registrations-listing"  # names wrap between words only (admin.css)
 
     custom_value_preprocess = {
         datetime.datetime: {
@@ -209,8 +205,3 @@ registration_viewset = RegistrationViewSet("registrations")
 @hooks.register("register_admin_viewset")
 def register_viewset():
     return registration_viewset
-
-
-@hooks.register("insert_global_admin_css")
-def registrations_admin_css():
-    return format_html('<link rel="stylesheet" href="{}">', static("registrations/admin.css"))
