@@ -35,22 +35,29 @@ DATABASE_DOWN = (OperationalError, InterfaceError)
 RETRY_AFTER_SECONDS = 30
 
 
-# Where this request's writes stand: None, "committing" (the transaction's work is done and
-# its COMMIT about to be sent) or "committed" (the database confirmed it).
-_outcome = ContextVar("portal_write_outcome", default=None)
+# Where the current request's writes stand, set up by the middleware for each request (no
+# request, nothing recorded): {"outcome": "committing"} once the transaction's work is done
+# and its COMMIT about to be sent, "committed" once the database confirmed it.
+_writes = ContextVar("portal_writes", default=None)
+
+
+def _record(outcome):
+    writes = _writes.get()
+    if writes is not None:
+        writes["outcome"] = outcome
 
 
 def storing():
     """Call at the start of the transaction that stores what a visitor sent: once it
     commits, the request counts as stored (this callback runs before the transaction's
     other ``on_commit`` work, e.g. queueing the e-mail, which may fail in its turn)."""
-    transaction.on_commit(lambda: _outcome.set("committed"))
+    transaction.on_commit(lambda: _record("committed"))
 
 
 def committing():
     """Call as the last step inside that transaction: a failure from here on may have come
     after the database kept the data, with only its answer lost."""
-    _outcome.set("committing")
+    _record("committing")
 
 
 def mark_stored(request):
@@ -61,7 +68,7 @@ def mark_stored(request):
 
 def unavailable_response(request):
     submitted = request.method not in ("GET", "HEAD", "OPTIONS")
-    outcome = _outcome.get()
+    outcome = (_writes.get() or {}).get("outcome")
     stored = getattr(request, "_portal_stored", False) or outcome == "committed"
     uncertain = not stored and outcome == "committing"
     response = views.bare_error_page(
@@ -92,11 +99,11 @@ class DatabaseUnavailableMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        token = _outcome.set(None)
+        token = _writes.set({})
         try:
             return self.get_response(request)
         finally:
-            _outcome.reset(token)
+            _writes.reset(token)
 
     def process_exception(self, request, exception):
         if not isinstance(exception, DATABASE_DOWN):

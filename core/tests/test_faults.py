@@ -76,3 +76,9 @@ def test_the_503_pages_inline_style_carries_the_nonce_its_policy_names():
     [nonce] = re.findall(r'<style nonce="([^"]+)"', html)
     assert f"'nonce-{nonce}'" in response["Content-Security-Policy"]
     assert "'unsafe-inline'" not in response["Content-Security-Policy"]
+
+
+def test_writes_outside_a_request_leave_no_trace_for_the_next_error_page():
+    """services.register called by a command or a test marks nothing for later requests."""
+    faults.committing()
+    test_a_refused_submission_is_told_that_nothing_was_stored()
