@@ -26,7 +26,8 @@ from events.models import (
 )
 from events.schedules import local
 from home.demo import paragraph
-from localization.demo_content import BY_LANGUAGE, blocks
+from localization.demo_content import BY_LANGUAGE
+from programmes.demo import blocks
 from programmes.models import ProgrammePage
 
 INDEX = {

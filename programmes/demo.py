@@ -36,6 +36,11 @@ def heading(text):
     return ("heading", {"text": text, "level": "h2"})
 
 
+def blocks(body):
+    """A translation's ``body`` (``localization.demo_content``) as StreamField data."""
+    return [heading(text) if kind == "heading" else paragraph(*text) for kind, text in body]
+
+
 INDEX = {
     "de": {
         "title": "Angebote finden",
@@ -559,7 +564,8 @@ def load(demo):
         )
         for language, content in BY_LANGUAGE.items():
             if spec["slug"] in content.PROGRAMMES:
-                demo.translate(page, language, **programme_words(content.PROGRAMMES[spec["slug"]]))
+                words = programme_words(content.PROGRAMMES[spec["slug"]])
+                demo.translate(page, language, **{**words, "body": blocks(words["body"])})
 
     # One programme in Leichte Sprache (easy-to-read German), translated like a language.
     kassel = index.get_children().filter(slug=KASSEL_LEICHTE_SPRACHE["source"]).first()

@@ -10,25 +10,14 @@ Each module holds ``PROGRAMMES`` (by the German page's slug), ``COURSE``, ``OPEN
 the German page's order.
 """
 
-from wagtail.rich_text import RichText
-
 from localization.demo_content import ar, tr, uk
 
 BY_LANGUAGE = {"tr": tr, "ar": ar, "uk": uk}
 
 
-def blocks(body):
-    """A ``body`` of a language module as StreamField data (as the German demo writes it)."""
-    return [
-        ("heading", {"text": text, "level": "h2"})
-        if kind == "heading"
-        else ("paragraph", RichText("".join(f"<p>{part}</p>" for part in text)))
-        for kind, text in body
-    ]
-
-
 def programme_words(words):
-    """The fields and inline records of a programme's translation, for ``translate()``."""
+    """The fields and inline records of a programme's translation, for ``translate()``
+    (its ``body`` as written: ``programmes.demo.blocks`` makes StreamField data of it)."""
     children = {
         "fundings": words.get("fundings", []),
         "partners": [{"role": role} for role in words.get("partners", [])],
@@ -38,5 +27,4 @@ def programme_words(words):
         ],
     }
     fields = {name: value for name, value in words.items() if name not in children}
-    fields["body"] = blocks(words["body"])
     return {"children": {name: rows for name, rows in children.items() if rows}, **fields}
