@@ -478,7 +478,11 @@ def _offenburg_opening(demo, index, topics, places, today):
 def _kassel_course(demo, index, topics, places, today):
     tuesday = _next_weekday(today + timedelta(days=7), 1)
     thursday = _next_weekday(today + timedelta(days=7), 3)
-    twenty_weekly = recurrence.Recurrence(rrules=[recurrence.Rule(recurrence.WEEKLY, count=20)])
+
+    def twenty_weekly(day):
+        rule = recurrence.Rule(recurrence.WEEKLY, count=20, byday=[day])
+        return recurrence.Recurrence(rrules=[rule])
+
     page = demo.page(
         index,
         CoursePage,
@@ -511,7 +515,7 @@ def _kassel_course(demo, index, topics, places, today):
                 first_date=tuesday,
                 start_time=time(18),
                 duration=90,
-                recurrence=twenty_weekly,
+                recurrence=twenty_weekly(recurrence.TU),
                 capacity=12,  # each family centre's group has its own places
             ),
             CourseSchedule(
@@ -519,7 +523,7 @@ def _kassel_course(demo, index, topics, places, today):
                 first_date=thursday,
                 start_time=time(9, 30),
                 duration=90,
-                recurrence=twenty_weekly,
+                recurrence=twenty_weekly(recurrence.TH),
                 capacity=12,
             ),
         ],

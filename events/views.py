@@ -116,14 +116,12 @@ def timetable_feed(page, request):
     return feed_response(request, ("timetable", request.path, page.locale.language_code), render)
 
 
-_admin_catalogue = JavaScriptCatalog.as_view(
-    packages=["wagtail.admin", "wagtail_localize", "recurrence"]
-)
+_admin_catalogue = JavaScriptCatalog.as_view(packages=["wagtail.admin", "wagtail_localize"])
 
 
 def admin_javascript_catalogue(request):
-    """The admin's JavaScript strings in the editor's language: Wagtail's own, the
-    translation editor's and the recurrence widget's, at Wagtail's address. (A catalogue of
-    the recurrence widget alone at that address hid Wagtail's: "Search" and "Collapse all"
-    stayed English in the German admin.)"""
+    """The admin's JavaScript strings in the editor's language: Wagtail's own and the
+    translation editor's, at Wagtail's address. (A catalogue of django-recurrence's widget
+    alone at that address, from before the schedule got its own fields, hid Wagtail's:
+    "Search" and "Collapse all" stayed English in the German admin.)"""
     return get_localized_response(_admin_catalogue, request)

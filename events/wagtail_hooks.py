@@ -1,10 +1,12 @@
-from django.urls import reverse
+from django.templatetags.static import static
+from django.urls import path
 from django.utils.html import format_html
 from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from events.models import Speaker
+from events.schedule_preview import schedule_preview
 
 
 class SpeakerViewSet(SnippetViewSet):
@@ -17,9 +19,11 @@ class SpeakerViewSet(SnippetViewSet):
 register_snippet(SpeakerViewSet)
 
 
-@hooks.register("insert_editor_js")
-def javascript_catalogue_again():
-    """The admin's JavaScript strings once more, after the editor's form media: the
-    recurrence widget brings Django admin's jquery.init.js, which replaces ``window.django``
-    and with it the strings loaded in the page head (the course editor went English)."""
-    return format_html('<script src="{}"></script>', reverse("javascript-catalog"))
+@hooks.register("register_admin_urls")
+def schedule_preview_url():
+    return [path("course-schedules/preview/", schedule_preview, name="course_schedule_preview")]
+
+
+@hooks.register("insert_global_admin_css")
+def editor_css():
+    return format_html('<link rel="stylesheet" href="{}">', static("css/admin-editor.css"))

@@ -15,8 +15,8 @@ from registrations import views as registrations
 
 urlpatterns = [
     path("django-admin/", admin.site.urls),
-    # Wagtail's address for its JavaScript strings, served with the recurrence widget's and
-    # the translation editor's strings added (events.views.admin_javascript_catalogue).
+    # Wagtail's address for its JavaScript strings, served with the translation editor's
+    # strings added (events.views.admin_javascript_catalogue).
     path("admin/jsi18n/", admin_javascript_catalogue, name="javascript-catalog"),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),

@@ -13,6 +13,8 @@ from wagtail.admin.panels import (
 )
 from wagtail.models import Orderable, TranslatableMixin
 
+from events.widgets import ScheduleRuleWidget
+
 from .pages import CoursePage
 
 MAX_SESSIONS_PER_SCHEDULE = 400
@@ -66,7 +68,7 @@ class CourseSchedule(Orderable):
                 FieldPanel("duration"),
             ]
         ),
-        FieldPanel("recurrence"),
+        FieldPanel("recurrence", widget=ScheduleRuleWidget),
         FieldPanel("capacity"),
     ]
 
@@ -83,6 +85,14 @@ class CourseSchedule(Orderable):
                     {
                         "recurrence": _(
                             "Give the series an end: a number of sessions or a last date."
+                        )
+                    }
+                )
+            if rule.count and rule.until:
+                raise ValidationError(
+                    {
+                        "recurrence": _(
+                            "Give either the number of sessions or the last date, not both."
                         )
                     }
                 )

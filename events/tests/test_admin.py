@@ -1,13 +1,14 @@
 """Editors create a course with two schedules and an exception in the admin; publishing
 writes its sessions."""
 
-from datetime import date
+from datetime import date, time
 
+import recurrence
 from django.contrib.auth import get_user_model
 from wagtail.test.utils import WagtailPageTestCase
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
 
-from events.models import CoursePage, EventIndexPage, Session
+from events.models import CoursePage, CourseSchedule, EventIndexPage, Session
 from events.tests.conftest import local
 
 
@@ -43,13 +44,16 @@ class CourseAdminTests(WagtailPageTestCase):
                             "first_date": "2027-03-02",
                             "start_time": "18:00",
                             "duration": "90",
-                            "recurrence": "RRULE:FREQ=WEEKLY;COUNT=6",
+                            "recurrence_freq": "WEEKLY",
+                            "recurrence_interval": "1",
+                            "recurrence_byday": "TU",
+                            "recurrence_count": "6",
                         },
                         {
                             "first_date": "2027-03-04",
                             "start_time": "09:30",
                             "duration": "60",
-                            "recurrence": "",
+                            "recurrence_freq": "",
                         },
                     ]
                 ),
@@ -73,11 +77,66 @@ class CourseAdminTests(WagtailPageTestCase):
             2027, 4, 6
         )
 
-    def test_edit_form_renders_with_the_recurrence_widget(self):
-        response = self.client.get(f"/admin/pages/add/events/coursepage/{self.index.pk}/")
+    def test_the_schedule_editor_shows_the_saved_rule_in_german(self):
+        """The schedule is asked for in plain fields (no jQuery widget of its own), with the
+        saved weekday ticked, and in German."""
+        course = CoursePage(title="Kurs", slug="kurs-widget", teaser="Ein Kurs.")
+        course.schedules = [
+            CourseSchedule(
+                first_date=date(2027, 3, 2),
+                start_time=time(16),
+                recurrence=recurrence.Recurrence(
+                    rrules=[recurrence.Rule(recurrence.WEEKLY, count=20, byday=[recurrence.TU])]
+                ),
+            )
+        ]
+        self.index.add_child(instance=course)
+        response = self.client.get(f"/admin/pages/{course.pk}/edit/", HTTP_ACCEPT_LANGUAGE="de")
         assert response.status_code == 200
         html = response.content.decode()
-        assert "recurrence-widget" in html
-        assert "/admin/jsi18n/" in html
-        catalogue = self.client.get("/admin/jsi18n/", HTTP_ACCEPT_LANGUAGE="de")
-        assert "Wiederholen" in catalogue.content.decode() or "Montag" in catalogue.content.decode()
+        assert "recurrence-widget" not in html
+        assert "jquery.init.js" not in html
+        assert 'name="schedules-0-recurrence_byday" value="TU" checked' in html
+        assert 'name="schedules-0-recurrence_byday" value="MO">' in html
+        assert (
+            'name="schedules-0-recurrence_count" id="id_schedules-0-recurrence_count" value="20"'
+            in html
+        )
+        assert '<option value="WEEKLY" selected>' in html
+        for words in ("Dienstag", "An diesen Wochentagen", "Termine dieser Terminreihe"):
+            assert words in html
+
+    def test_a_rule_with_both_an_end_count_and_a_last_date_is_refused(self):
+        data = nested_form_data(
+            {
+                "title": "Kurs ohne klares Ende",
+                "slug": "kurs-ohne-ende",
+                "teaser": "Ein Kurs.",
+                "body": streamfield([]),
+                "status": "scheduled",
+                "audience": "families",
+                "is_free": "on",
+                "hold_minutes": "30",
+                "schedules": inline_formset(
+                    [
+                        {
+                            "first_date": "2027-03-02",
+                            "start_time": "18:00",
+                            "duration": "90",
+                            "recurrence_freq": "WEEKLY",
+                            "recurrence_count": "6",
+                            "recurrence_until": "2027-05-01",
+                        }
+                    ]
+                ),
+                "exceptions": inline_formset([]),
+                "languages": inline_formset([]),
+                "organisers": inline_formset([]),
+            }
+        )
+        response = self.client.post(
+            f"/admin/pages/add/events/coursepage/{self.index.pk}/", data, HTTP_ACCEPT_LANGUAGE="de"
+        )
+        assert response.status_code == 200
+        assert "nicht beides" in response.content.decode()
+        assert not CoursePage.objects.filter(slug="kurs-ohne-ende").exists()
