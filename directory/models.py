@@ -59,7 +59,12 @@ class District(index.Indexed, models.Model):
     name = models.CharField(_("name"), max_length=120, unique=True)
     slug = models.SlugField(_("slug"), max_length=80, unique=True)
     state = models.CharField(
-        _("federal state"), max_length=60, blank=True, help_text=_("e.g. “Hessen”")
+        _("federal state"),
+        max_length=60,
+        blank=True,
+        help_text=_(
+            "e.g. “Hessen”. The course editor marks this state's public and school holidays."
+        ),
     )
 
     panels = [

@@ -82,7 +82,7 @@ def test_editor_guide_walkthrough(editor, shot):
     shot(page, "anmelden")
     page.get_by_role("button", name="Anmelden").click()
     expect(page.get_by_role("link", name="Seiten")).to_be_visible()
-    shot(page, "dashboard")
+    # The dashboard's picture is taken at the end, when the day's work has given it content.
 
     # --- Programm anlegen ---------------------------------------------------------------
     finder = ProgrammeIndexPage.objects.get(locale__language_code="de")
@@ -130,8 +130,12 @@ def test_editor_guide_walkthrough(editor, shot):
     page.get_by_role("tab", name="Termine").click()
     schedules = page.get_by_role("region", name="Terminreihen")
     expect(schedules).to_contain_text("Wiederholung")
-    expect(schedules).to_contain_text("Wöchentlich")
+    expect(schedules.get_by_label("Dienstag", exact=True).first).to_be_checked()
     shot(page, "kurs-terminreihen")
+    preview = schedules.locator("[data-schedule-preview]").first
+    expect(preview.locator("tbody tr")).to_have_count(20)
+    preview.scroll_into_view_if_needed()
+    shot(page, "kurs-terminvorschau")
     exceptions = page.get_by_role("region", name="Ausgefallene und verlegte Termine")
     exceptions.scroll_into_view_if_needed()
     expect(exceptions).to_contain_text("Was passiert")
@@ -240,3 +244,11 @@ def test_editor_guide_walkthrough(editor, shot):
         csv_link.click()
     exported = Path(download.value.path()).read_text(encoding="utf-8-sig")
     assert "Kim Muster" in exported and "person0@example.org" in exported
+
+    # --- Dashboard ----------------------------------------------------------------------
+    # The next events with their registrations (the conference's two from above), what waits
+    # for review, outdated translations, offers not updated for a long time.
+    page.goto(f"{site}/admin/")
+    expect(page.locator("#portal-upcoming-section")).to_contain_text(conference.title)
+    expect(page.locator("#portal-chart-section svg[role=img]")).to_be_visible()
+    shot(page, "dashboard")
