@@ -12,6 +12,25 @@ from events.models import CoursePage, CourseSchedule, EventIndexPage, Session
 from events.tests.conftest import local
 
 
+def course_form(*, schedules, exceptions=(), **fields):
+    """The course editor's form as the browser sends it, with the schedule's own fields."""
+    return nested_form_data(
+        {
+            "teaser": "Ein Kurs.",
+            "body": streamfield([]),
+            "status": "scheduled",
+            "audience": "families",
+            "is_free": "on",
+            "hold_minutes": "30",
+            **fields,
+            "schedules": inline_formset(list(schedules)),
+            "exceptions": inline_formset(list(exceptions)),
+            "languages": inline_formset([]),
+            "organisers": inline_formset([]),
+        }
+    )
+
+
 class CourseAdminTests(WagtailPageTestCase):
     @classmethod
     def setUpTestData(cls):
@@ -28,42 +47,30 @@ class CourseAdminTests(WagtailPageTestCase):
         self.client.force_login(self.user)
 
     def test_editor_publishes_a_course_and_its_sessions_appear(self):
-        data = nested_form_data(
-            {
-                "title": "Elterncafé",
-                "slug": "elterncafe",
-                "teaser": "Jeden Dienstag offen für alle Eltern.",
-                "body": streamfield([("paragraph", rich_text("<p>Kommen Sie vorbei.</p>"))]),
-                "status": "scheduled",
-                "audience": "families",
-                "is_free": "on",
-                "hold_minutes": "30",
-                "schedules": inline_formset(
-                    [
-                        {
-                            "first_date": "2027-03-02",
-                            "start_time": "18:00",
-                            "duration": "90",
-                            "recurrence_freq": "WEEKLY",
-                            "recurrence_interval": "1",
-                            "recurrence_byday": "TU",
-                            "recurrence_count": "6",
-                        },
-                        {
-                            "first_date": "2027-03-04",
-                            "start_time": "09:30",
-                            "duration": "60",
-                            "recurrence_freq": "",
-                        },
-                    ]
-                ),
-                "exceptions": inline_formset(
-                    [{"date": "2027-03-16", "action": "cancel", "reason": "Ferien"}]
-                ),
-                "languages": inline_formset([]),
-                "organisers": inline_formset([]),
-                "action-publish": "publish",
-            }
+        data = course_form(
+            title="Elterncafé",
+            slug="elterncafe",
+            teaser="Jeden Dienstag offen für alle Eltern.",
+            body=streamfield([("paragraph", rich_text("<p>Kommen Sie vorbei.</p>"))]),
+            schedules=[
+                {
+                    "first_date": "2027-03-02",
+                    "start_time": "18:00",
+                    "duration": "90",
+                    "recurrence_freq": "WEEKLY",
+                    "recurrence_interval": "1",
+                    "recurrence_byday": "TU",
+                    "recurrence_count": "6",
+                },
+                {
+                    "first_date": "2027-03-04",
+                    "start_time": "09:30",
+                    "duration": "60",
+                    "recurrence_freq": "",
+                },
+            ],
+            exceptions=[{"date": "2027-03-16", "action": "cancel", "reason": "Ferien"}],
+            **{"action-publish": "publish"},
         )
         self.assertCanCreate(self.index, CoursePage, data)
         course = CoursePage.objects.get(slug="elterncafe", locale__language_code="de")
@@ -107,32 +114,19 @@ class CourseAdminTests(WagtailPageTestCase):
             assert words in html
 
     def test_a_rule_with_both_an_end_count_and_a_last_date_is_refused(self):
-        data = nested_form_data(
-            {
-                "title": "Kurs ohne klares Ende",
-                "slug": "kurs-ohne-ende",
-                "teaser": "Ein Kurs.",
-                "body": streamfield([]),
-                "status": "scheduled",
-                "audience": "families",
-                "is_free": "on",
-                "hold_minutes": "30",
-                "schedules": inline_formset(
-                    [
-                        {
-                            "first_date": "2027-03-02",
-                            "start_time": "18:00",
-                            "duration": "90",
-                            "recurrence_freq": "WEEKLY",
-                            "recurrence_count": "6",
-                            "recurrence_until": "2027-05-01",
-                        }
-                    ]
-                ),
-                "exceptions": inline_formset([]),
-                "languages": inline_formset([]),
-                "organisers": inline_formset([]),
-            }
+        data = course_form(
+            title="Kurs ohne klares Ende",
+            slug="kurs-ohne-ende",
+            schedules=[
+                {
+                    "first_date": "2027-03-02",
+                    "start_time": "18:00",
+                    "duration": "90",
+                    "recurrence_freq": "WEEKLY",
+                    "recurrence_count": "6",
+                    "recurrence_until": "2027-05-01",
+                }
+            ],
         )
         response = self.client.post(
             f"/admin/pages/add/events/coursepage/{self.index.pk}/", data, HTTP_ACCEPT_LANGUAGE="de"
