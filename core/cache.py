@@ -316,6 +316,7 @@ NOT_SHOWN = {
     # CSRF token and so is rendered for every visitor, never kept.
     "registrations.Registration": "places left appear only in the registration form",
     "registrations.ForumChoice": "places left appear only in the registration form",
+    "registrations.Attendance": "arrivals are seen by the organisers at the door only",
 }
 PROJECT_APPS = ("core", "home", "directory", "programmes", "events", "registrations", "press")
 

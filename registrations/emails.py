@@ -13,6 +13,7 @@ from registrations.calendars import page_in_language, personal_calendar, session
 from registrations.forms import group_label
 from registrations.links import personal_url
 from registrations.models import Registration
+from registrations.passes import pass_code, qr_png
 
 SUBJECTS = {
     "confirm_email": lambda: _("Please confirm your registration: %(title)s"),
@@ -26,6 +27,8 @@ SUBJECTS = {
     "group_changed": lambda: _("Your group is changed: %(title)s"),
 }
 WITH_CALENDAR = {"booked", "promoted", "forums_changed", "forum_place", "group_changed"}
+# The check-in QR code comes with the mail that gives the place; changes keep the same code.
+WITH_PASS = {"booked", "promoted"}
 
 
 def absolute(path):
@@ -103,6 +106,7 @@ def build_message(registration, kind):
             "forums": forums,
             "group": group_label(registration, page, registration.page.specific),
             "with_calendar": with_calendar,
+            "with_pass": with_calendar and kind in WITH_PASS,
             "confirm_url": absolute(personal_url(registration, "registration_confirm")),
             "manage_url": absolute(personal_url(registration, "registration_manage")),
             "calendar_url": absolute(personal_url(registration, "registration_calendar")),
@@ -120,6 +124,8 @@ def build_message(registration, kind):
         if with_calendar and upcoming:
             calendar = personal_calendar(registration, lambda shown: absolute(shown.url or ""))
             message.attach("event.ics", calendar, "text/calendar")
+        if context["with_pass"]:
+            message.attach("check-in.png", qr_png(pass_code(registration)), "image/png")
         return message
 
 

@@ -9,6 +9,7 @@ twice however many people submit at once.
 import hashlib
 import secrets
 
+from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
@@ -87,6 +88,9 @@ class Registration(models.Model):
     hold_until = models.DateTimeField(_("place held until"), null=True, blank=True)
     promoted_at = models.DateTimeField(_("moved up from the waiting list"), null=True, blank=True)
     cancelled_at = models.DateTimeField(_("cancelled"), null=True, blank=True)
+    # Part of the check-in code (registrations.passes): raising it makes every code shown or
+    # printed before useless, e.g. for a lost badge.
+    pass_version = models.PositiveSmallIntegerField(default=1, editable=False)
     created_at = models.DateTimeField(_("registered"), auto_now_add=True, db_index=True)
     updated_at = models.DateTimeField(auto_now=True)
 
@@ -231,3 +235,49 @@ class ForumChoice(models.Model):
     @property
     def waits_for_first(self):
         return self.seat_id != self.forum_id
+
+
+class Attendance(models.Model):
+    """A participant's arrival, marked at the door: at the event (no forum), or at one
+    forum of a round. Once each: two devices scanning the same code at once make one row
+    (the constraints), and the second is told when the first was."""
+
+    registration = models.ForeignKey(
+        Registration, on_delete=models.CASCADE, related_name="attendances"
+    )
+    forum = models.ForeignKey(
+        "events.Forum",
+        verbose_name=_("forum"),
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="attendances",
+    )
+    arrived_at = models.DateTimeField(_("arrived"), default=timezone.now)
+    checked_in_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("checked in by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+
+    class Meta:
+        verbose_name = _("arrival")
+        verbose_name_plural = _("arrivals")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["registration"],
+                condition=Q(forum__isnull=True),
+                name="one_arrival_per_registration",
+            ),
+            models.UniqueConstraint(
+                fields=["registration", "forum"],
+                condition=Q(forum__isnull=False),
+                name="one_arrival_per_forum",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.registration_id} {self.arrived_at:%Y-%m-%d %H:%M}"

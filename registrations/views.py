@@ -6,6 +6,7 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.urls import reverse
+from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
@@ -22,6 +23,8 @@ from registrations.calendars import personal_calendar
 from registrations.emails import forum_lines
 from registrations.forms import RegistrationForm, group_label
 from registrations.links import personal_url, registration_for_key
+from registrations.models import Registration
+from registrations.passes import pass_code, qr_svg
 
 
 @page_section("registration")
@@ -243,6 +246,11 @@ def manage(request, key):
             "group": group_label(registration, shown, page),
             "calendar_url": calendar_url,
             "calendar_webcal": "webcal://" + calendar_url.split("://", 1)[1],
+            "pass_qr": mark_safe(  # drawn by segno from our own signed code and title
+                qr_svg(pass_code(registration), title=_("Your QR code for the check-in"))
+            )
+            if registration.status == Registration.Status.BOOKED
+            else "",
         },
         status=status,
     )

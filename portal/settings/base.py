@@ -69,6 +69,7 @@ INSTALLED_APPS = [
     "programmes",
     "events",
     "registrations",
+    "checkin",
     "press",
     "localization",
     "editorial",

@@ -28,19 +28,43 @@ def pytest_collection_modifyitems(items):
             item.add_marker(pytest.mark.browser)
 
 
+ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking"]
+
+
 @pytest.fixture(scope="session")
-def browser():
+def playwright():
     if not Path(CHROMIUM).exists():
         subprocess.run([str(ROOT / "scripts" / "ensure-chromium")], check=True)
-    from playwright.sync_api import sync_playwright
+    from playwright.sync_api import sync_playwright  # only where browser tests run
 
     with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(
-            executable_path=CHROMIUM,
-            args=["--no-sandbox", "--disable-gpu", "--disable-background-networking"],
-        )
-        yield browser
-        browser.close()
+        yield playwright
+
+
+@pytest.fixture(scope="session")
+def browser(playwright):
+    browser = playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+    yield browser
+    browser.close()
+
+
+@pytest.fixture(scope="session")
+def camera(playwright, tmp_path_factory):
+    """A browser whose camera films a file: write a picture into ``camera.path``
+    (``tests.browser.camera.film``) before the page starts the camera."""
+    path = tmp_path_factory.mktemp("camera") / "camera.y4m"
+    browser = playwright.chromium.launch(
+        executable_path=CHROMIUM,
+        args=[
+            *ARGS,
+            "--use-fake-ui-for-media-stream",
+            "--use-fake-device-for-media-stream",
+            f"--use-file-for-fake-video-capture={path}",
+        ],
+    )
+    browser.path = path
+    yield browser
+    browser.close()
 
 
 @pytest.fixture

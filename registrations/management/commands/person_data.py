@@ -34,8 +34,14 @@ class Command(BaseCommand):
                 "consent": r.consent.text,
                 "registered": r.created_at.isoformat(),
                 "confirmed": r.email_confirmed_at.isoformat() if r.email_confirmed_at else None,
+                "arrived": [
+                    {"forum": a.forum.title if a.forum else None, "at": a.arrived_at.isoformat()}
+                    for a in r.attendances.all()
+                ],
             }
-            for r in registrations.select_related("page", "consent")
+            for r in registrations.select_related("page", "consent").prefetch_related(
+                "attendances__forum"
+            )
         ]
         self.stdout.write(json.dumps(data, ensure_ascii=False, indent=2))
         if delete:

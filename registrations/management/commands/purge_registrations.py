@@ -1,7 +1,8 @@
 """Data minimisation (DSGVO Art. 5): personal data of registrations is kept only as long as
 the event needs it. This command anonymises registrations of events that ended more than
 ``--days`` days ago (default: REGISTRATION_RETENTION_DAYS, 90). What stays is what the
-statistics need: the status, the language, the date and the forum chosen in each round."""
+statistics need: the status, the language, the date, the forum chosen in each round and
+whether the person arrived (their arrival then names nobody: not them, nor who let them in)."""
 
 from datetime import timedelta
 
@@ -10,7 +11,7 @@ from django.core.management.base import BaseCommand
 from django.db.models import Max
 from django.utils import timezone
 
-from registrations.models import Registration
+from registrations.models import Attendance, Registration
 
 
 class Command(BaseCommand):
@@ -42,6 +43,7 @@ class Command(BaseCommand):
 
 def anonymise(registrations):
     """Remove everything that identifies a person; keep status, language, dates, forums."""
+    Attendance.objects.filter(registration__in=registrations).update(checked_in_by=None)
     for registration in registrations.iterator():
         registration.name = ""
         registration.email = ""

@@ -1,0 +1,113 @@
+"""Arrivals at the door: checking a participant in once, and the figures the organisers watch.
+
+Several devices at the door may scan the same code at the same moment. The database decides
+(``Attendance``'s unique constraints): exactly one arrival is written, and every other
+device is told when it was. Only booked registrations can arrive; someone on the waiting
+list, cancelled or expired is refused with the reason, so the person at the door can help.
+"""
+
+from dataclasses import dataclass
+
+from django.db import IntegrityError, transaction
+from django.db.models import Count, Q
+from django.utils import timezone
+
+from events.models import Forum
+from registrations.models import Attendance, ForumChoice, Registration
+
+CHECKED_IN = "checked-in"
+ALREADY = "already"
+REFUSED = "refused"
+
+
+@dataclass
+class Outcome:
+    state: str  # CHECKED_IN, ALREADY or REFUSED
+    registration: Registration
+    attendance: Attendance | None = None
+
+
+def check_in(registration, *, user=None, forum=None, now=None):
+    """Mark ``registration`` as arrived (at ``forum``, if given), once."""
+    if registration.status != Registration.Status.BOOKED:
+        return Outcome(REFUSED, registration)
+    if forum is not None and not seated_in(registration, forum):
+        return Outcome(REFUSED, registration)
+    try:
+        with transaction.atomic():
+            attendance = Attendance.objects.create(
+                registration=registration,
+                forum=forum,
+                arrived_at=now or timezone.now(),
+                checked_in_by=user if user is not None and user.is_authenticated else None,
+            )
+    except IntegrityError:
+        earlier = Attendance.objects.get(registration=registration, forum=forum)
+        return Outcome(ALREADY, registration, earlier)
+    return Outcome(CHECKED_IN, registration, attendance)
+
+
+def seated_in(registration, forum):
+    return ForumChoice.objects.filter(registration=registration, seat=forum).exists()
+
+
+def arrival(registration, forum=None):
+    return Attendance.objects.filter(registration=registration, forum=forum).first()
+
+
+@dataclass
+class ForumFigures:
+    forum: Forum
+    booked: int
+    arrived: int
+
+
+@dataclass
+class Figures:
+    booked: int
+    arrived: int
+    forums: list
+
+
+def figures(page):
+    """Arrived / booked for the event and for each of its forums: three queries."""
+    booked = Registration.objects.filter(page=page, status=Registration.Status.BOOKED)
+    totals = booked.aggregate(
+        booked=Count("pk", distinct=True),
+        arrived=Count("attendances", filter=Q(attendances__forum__isnull=True), distinct=True),
+    )
+    forums = list(
+        Forum.objects.filter(page=page)
+        .annotate(
+            booked=Count(
+                "seats",
+                filter=Q(seats__registration__status=Registration.Status.BOOKED),
+                distinct=True,
+            ),
+        )
+        .order_by("round_number", "sort_order", "pk")
+    )
+    arrived = dict(
+        Attendance.objects.filter(forum__page=page, registration__status="booked")
+        .values("forum_id")
+        .annotate(n=Count("pk"))
+        .values_list("forum_id", "n")
+    )
+    return Figures(
+        booked=totals["booked"],
+        arrived=totals["arrived"],
+        forums=[ForumFigures(f, f.booked, arrived.get(f.pk, 0)) for f in forums],
+    )
+
+
+def search(page, query, limit=20):
+    """Registrations of ``page`` whose name, organisation or e-mail contain ``query``."""
+    query = " ".join((query or "").split())
+    if len(query) < 2:
+        return []
+    found = Registration.objects.filter(page=page).exclude(status=Registration.Status.EXPIRED)
+    for word in query.split(" "):
+        found = found.filter(
+            Q(name__icontains=word) | Q(organisation__icontains=word) | Q(email__icontains=word)
+        )
+    return list(found.order_by("name", "pk")[:limit])

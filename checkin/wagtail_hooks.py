@@ -1,0 +1,29 @@
+from django.urls import path, reverse
+from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.admin.menu import MenuItem
+
+from checkin import views
+
+
+@hooks.register("register_admin_urls")
+def checkin_urls():
+    return [
+        path("check-in/", views.events, name="checkin_events"),
+        path("check-in/<int:page_id>/", views.door, name="checkin_door"),
+        path("check-in/<int:page_id>/mark/", views.mark, name="checkin_mark"),
+        path("check-in/<int:page_id>/scan/", views.scan, name="checkin_scan"),
+        path("check-in/<int:page_id>/figures/", views.figures, name="checkin_figures"),
+    ]
+
+
+class CheckinMenuItem(MenuItem):
+    def is_shown(self, request):
+        return request.user.has_perm(views.PERMISSION)
+
+
+@hooks.register("register_admin_menu_item")
+def checkin_menu_item():
+    return CheckinMenuItem(
+        _("Check-in"), reverse("checkin_events"), name="check-in", icon_name="tick", order=310
+    )
