@@ -19,6 +19,7 @@ from registrations.models import Attendance
 from registrations.passes import pass_code, qr_png
 
 from .camera import film
+from .layout import sticking_out
 
 PASSWORD = "Einlass-im-Test-2026"
 PHONE = {"viewport": {"width": 390, "height": 844}, "locale": "de-DE", "is_mobile": True}
@@ -78,6 +79,7 @@ def test_an_organiser_scans_a_code_and_a_second_device_sees_it(
         door.goto(f"{site_url}/admin/check-in/")
         door.get_by_role("link", name=event.title).click()
         assert door.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
+        assert sticking_out(door, "[data-checkin-door]") == []
         results = Axe().run(door)
         assert results.violations_count == 0, results.generate_report()
 

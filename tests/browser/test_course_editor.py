@@ -20,6 +20,7 @@ from editorial.groups import EDITORS
 from events.models import CourseException, CoursePage, CourseSchedule, EventIndexPage, Session
 from events.schedules import LOCAL_TZ
 
+from .layout import sticking_out
 from .test_editor_guide import publish
 
 PASSWORD = "Terminreihe-im-Test-2026"
@@ -46,15 +47,6 @@ UNCLIPPED = """(panel) => {
       return !(hit === field || field.contains(hit) || (hit && hit.control === field));
     })
     .map((field) => field.name);
-}"""
-
-STICKING_OUT = """() => {
-  const main = document.querySelector("main");
-  const edge = main.getBoundingClientRect().right + 1;
-  return [...main.querySelectorAll("[role=tabpanel] *")]
-    .filter((node) => node.getClientRects().length)
-    .filter((node) => node.getBoundingClientRect().right > edge)
-    .map((node) => node.tagName + "#" + node.id);
 }"""
 
 
@@ -129,7 +121,7 @@ def test_the_schedules_fit_at_1280_and_1024_px_and_show_their_weekdays(editor_pa
         assert page.evaluate(
             "document.documentElement.scrollWidth <= document.documentElement.clientWidth"
         ), f"the page scrolls sideways at {width} px"
-        assert page.evaluate(STICKING_OUT) == [], f"cut off at the side at {width} px"
+        assert sticking_out(page, "[role=tabpanel]") == [], f"cut off at the side at {width} px"
         assert schedules.evaluate(UNCLIPPED) == [], f"fields cut off at {width} px"
         first = page.locator("[data-schedule-rule]").nth(0)
         second = page.locator("[data-schedule-rule]").nth(1)
