@@ -19,12 +19,15 @@ from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST, require_safe
 from wagtail.models import Locale
 
 from checkin import services
+from checkin.forms import WalkInForm
 from events.models import CalendarPage, Forum
+from registrations import services as registrations
 from registrations.models import Registration, choice_summary
 from registrations.passes import registration_for_pass
 
@@ -124,7 +127,10 @@ def events(request):
 @require_safe
 def door(request, page_id):
     _allowed(request)
-    page = _event(page_id)
+    return _door(request, _event(page_id))
+
+
+def _door(request, page, walk_in_form=None, status=200):
     forum = _forum(page, request)
     query = request.GET.get("q", "").strip()[:100]
     found = services.search(page, query)
@@ -142,11 +148,15 @@ def door(request, page_id):
             "query": query,
             "found": [(r, arrivals.get(r.pk), refusal(r, page, None)) for r in found],
             "figures": services.figures(page),
+            "walk_in_form": walk_in_form
+            or WalkInForm(page=page, availability=registrations.availability(page)),
+            "walk_in_open": walk_in_form is not None,
             "scan_url": reverse("checkin_scan", args=[page.pk]),
             "figures_url": reverse("checkin_figures", args=[page.pk]),
             "header_title": _("Check-in: %(title)s") % {"title": page.title},
             "page_title": _("Check-in"),
         },
+        status=status,
     )
     response.headers["Permissions-Policy"] = CAMERA_POLICY
     return response
@@ -172,6 +182,45 @@ def mark(request, page_id):
     else:
         messages.success(request, f"{registration.name}: {outcome_message(outcome)}")
     return redirect(_door_url(page, forum, request.POST.get("q", "")))
+
+
+@require_POST
+def walk_in(request, page_id):
+    """Register someone at the door while places are free, and check them in."""
+    _allowed(request)
+    page = _event(page_id)
+    form = WalkInForm(request.POST, page=page, availability=registrations.availability(page))
+    if not form.is_valid():
+        return _door(request, page, form, status=400)
+    details = {
+        "name": form.cleaned_data["name"],
+        "email": form.cleaned_data["email"],
+        "organisation": form.cleaned_data["organisation"],
+    }
+    try:
+        registration, created = registrations.register(
+            page,
+            details=details,
+            forums=form.chosen_forums(),
+            language=get_language(),
+            consent_text=page.consent_text,
+            walk_in=True,
+        )
+    except registrations.RegistrationRefused as refused:
+        form.add_error(None, refused.message)
+        return _door(request, page, form, status=refused.status)
+    if not created:
+        form.add_error(
+            "email", _("This address is registered already: search the name and check in.")
+        )
+        return _door(request, page, form, status=409)
+    outcome = services.check_in(registration, user=request.user)
+    messages.success(
+        request,
+        _("%(name)s is registered at the door and checked in at %(time)s.")
+        % {"name": registration.name, "time": _time(outcome.attendance.arrived_at)},
+    )
+    return redirect(_door_url(page))
 
 
 @require_POST

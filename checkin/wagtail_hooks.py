@@ -13,6 +13,7 @@ def checkin_urls():
         path("check-in/<int:page_id>/", views.door, name="checkin_door"),
         path("check-in/<int:page_id>/mark/", views.mark, name="checkin_mark"),
         path("check-in/<int:page_id>/scan/", views.scan, name="checkin_scan"),
+        path("check-in/<int:page_id>/walk-in/", views.walk_in, name="checkin_walk_in"),
         path("check-in/<int:page_id>/figures/", views.figures, name="checkin_figures"),
     ]
 

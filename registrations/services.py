@@ -167,6 +167,15 @@ def registration_state(page, now=None):
     return None
 
 
+def door_state(page):
+    """Why nobody can be registered at the door, or None: the closing time does not apply."""
+    if not page.registration_enabled:
+        return _("Registration is not open for this event.")
+    if page.status == EventStatus.CANCELLED:
+        return _("This event has been cancelled.")
+    return None
+
+
 def _first_start(page):
     first = page.sessions.order_by("starts_at").values_list("starts_at", flat=True).first()
     return first
@@ -177,7 +186,7 @@ def _lock(page):
     return CalendarPage.objects.select_for_update().get(pk=page.pk)
 
 
-def register(page, *, details, forums, language, consent_text, group=None, now=None):
+def register(page, *, details, forums, language, consent_text, group=None, now=None, walk_in=False):
     """Take a registration for ``page`` (any language version).
 
     ``forums`` maps each round number to a ``Wish`` (or a Forum: a first choice alone), of
@@ -189,6 +198,9 @@ def register(page, *, details, forums, language, consent_text, group=None, now=N
     default-language page), whose places and waiting list are its own. Returns
     ``(registration, created)``: an active registration with the same e-mail address is
     returned as it is, not duplicated.
+    ``walk_in``: registered at the door by an organiser (*Nachmeldung*) while the event
+    runs: only with a free place (no waiting list), confirmed in person (no e-mail to
+    confirm; the address may be empty).
     """
     now = now or timezone.now()
     forums = _wishes(forums)
@@ -198,18 +210,21 @@ def register(page, *, details, forums, language, consent_text, group=None, now=N
         with transaction.atomic():
             faults.storing()
             locked = _lock(source)
-            existing = Registration.objects.active().filter(page=locked, email=email).first()
+            existing = Registration.objects.active().filter(page=locked, email=email)
+            existing = existing.exclude(email="").first()
             if existing is not None:
-                _mail_again(existing)
+                if not walk_in:
+                    _mail_again(existing)
                 return existing, False
-            refused = registration_state(locked, now)
+            refused = door_state(locked) if walk_in else registration_state(locked, now)
             if refused:
                 raise RegistrationRefused(refused, status=409)
             left = availability(locked, now)
             group_key = group.key if group is not None else None
+            waiting_list = locked.waiting_list and not walk_in
             if left.has_place(group_key):
                 status = Registration.Status.BOOKED
-            elif locked.waiting_list:
+            elif waiting_list:
                 status = Registration.Status.WAITING
             else:
                 raise RegistrationRefused(
@@ -219,7 +234,7 @@ def register(page, *, details, forums, language, consent_text, group=None, now=N
             if status == Registration.Status.BOOKED:
                 for number, wish in sorted(forums.items()):
                     seats[number] = left.seat_for(wish)
-                    if seats[number] is None and not locked.waiting_list:
+                    if seats[number] is None and not waiting_list:
                         raise RegistrationRefused(_full(wish), status=409)
                     if seats[number] is not None:
                         left.take_seat(seats[number].pk)
@@ -230,6 +245,7 @@ def register(page, *, details, forums, language, consent_text, group=None, now=N
                 language=language,
                 consent=ConsentVersion.for_text(consent_text),
                 hold_until=now + timedelta(minutes=locked.hold_minutes),
+                email_confirmed_at=now if walk_in else None,
                 group_key=group_key,
                 **{k: v for k, v in details.items() if k != "email"},
             )
@@ -237,7 +253,10 @@ def register(page, *, details, forums, language, consent_text, group=None, now=N
                 _choice(registration, number, wish, seats.get(number))
                 for number, wish in sorted(forums.items())
             )
-            _mail_after_commit(registration, "confirm_email")
+            if not walk_in:
+                _mail_after_commit(registration, "confirm_email")
+            elif email:
+                _mail_after_commit(registration, "booked")
             faults.committing()
             return registration, True
     except IntegrityError:

@@ -175,3 +175,45 @@ def test_arrivals_are_shown_in_person_data_and_name_nobody_after_the_purge(peopl
     attendance = Attendance.objects.get(registration=anna)
     assert attendance.checked_in_by is None
     assert Registration.objects.get(pk=anna.pk).name == ""
+
+
+def walk_in(client, page, **fields):
+    data = {f"walk_in-{name}": value for name, value in fields.items()}
+    return client.post(f"/admin/check-in/{page.pk}/walk-in/", data, follow=True)
+
+
+def test_someone_registered_at_the_door_is_booked_and_checked_in(organiser, conference):
+    forum_b = Forum.objects.get(page=conference, title="Forum B")
+    response = walk_in(
+        organiser,
+        conference,
+        name="Jörg Nachzügler",
+        organisation="Kita Nord",
+        consent="on",
+        forum_1=str(forum_b.pk),
+    )
+    assert response.status_code == 200
+    assert "Jörg Nachzügler ist an der Tür angemeldet und um" in response.content.decode()
+    registration = Registration.objects.get(name="Jörg Nachzügler")
+    assert (registration.status, registration.email) == ("booked", "")
+    assert registration.is_confirmed
+    assert registration.choices.get().seat == forum_b
+    assert Attendance.objects.filter(registration=registration).count() == 1
+
+
+def test_a_walk_in_without_consent_or_name_stores_nothing_and_keeps_what_was_typed(
+    organiser, conference
+):
+    response = walk_in(organiser, conference, name="", organisation="Kita Süd")
+    assert response.status_code == 400
+    html = response.content.decode()
+    assert "Dieses Feld muss ausgefüllt werden." in html
+    assert 'value="Kita Süd"' in html
+    assert not Registration.objects.filter(organisation="Kita Süd").exists()
+
+
+def test_no_walk_in_when_the_event_is_full(organiser, conference, people):
+    response = walk_in(organiser, conference, name="Zu spät", consent="on")
+    assert response.status_code == 409
+    assert "ausgebucht" in response.content.decode()
+    assert not Registration.objects.filter(name="Zu spät").exists()
