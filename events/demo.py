@@ -142,6 +142,20 @@ CONSENT = {
         "are not passed on and are deleted three months after the event."
     ),
 }
+# The jubilee conference is accredited: doctors' EFNs and arrivals go to the Ärztekammer.
+CONSENT_ACCREDITED = {
+    "de": (
+        "Ich bin einverstanden, dass die Veranstalter meine Angaben für diese Anmeldung "
+        "speichern und nutzen. Ärztinnen und Ärzte: Meine EFN und meine Teilnahme werden für "
+        "die Fortbildungspunkte an die Landesärztekammer übermittelt. Sonst werden die "
+        "Angaben nicht weitergegeben und drei Monate nach der Veranstaltung gelöscht."
+    ),
+    "en": (
+        "I agree that the organisers store and use my details for this registration. Doctors: "
+        "my EFN and my attendance are passed to the medical chamber for the CME points. "
+        "Otherwise my details are not passed on and are deleted three months after the event."
+    ),
+}
 
 
 def _next_weekday(start, weekday):
@@ -381,7 +395,10 @@ def _jubilee_conference(demo, index, topics, places, today):
         ask_profession=True,
         ask_dietary_needs=True,
         ask_accessibility_needs=True,
-        consent_text=CONSENT["de"],
+        # A demo number in the format of the Ärztekammern's (19 digits from 276).
+        vnr="2760602026000100017",
+        cme_points=6,
+        consent_text=CONSENT_ACCREDITED["de"],
         rounds=[
             Round(
                 number=1, title="1. Durchlauf", starts_at=_at(day, 11, 15), ends_at=_at(day, 12, 30)
@@ -408,7 +425,7 @@ def _jubilee_conference(demo, index, topics, places, today):
         page,
         "en",
         slug="jubilee-conference-quality-circles",
-        consent_text=CONSENT["en"],
+        consent_text=CONSENT_ACCREDITED["en"],
         title="Jubilee conference: 10 years of interprofessional quality circles in early help",
         teaser=(
             "The NZFH and the Association of Statutory Health Insurance Physicians of "

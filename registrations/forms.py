@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 
 from core.i18n import language_attributes, localized_map
 from events.models import Forum, Round
+from registrations.efn import normalised, validate_efn
 from registrations.services import Wish, course_groups
 
 OPTIONAL_FIELDS = {
@@ -17,6 +18,7 @@ OPTIONAL_FIELDS = {
     "dietary_needs": "ask_dietary_needs",
     "accessibility_needs": "ask_accessibility_needs",
     "childcare": "ask_childcare",
+    "efn": "asks_efn",
 }
 
 
@@ -75,6 +77,16 @@ class RegistrationForm(forms.Form):
         max_length=300,
         required=False,
         help_text=_("If yes: how many children, and how old?"),
+    )
+    efn = forms.CharField(
+        label=_("Your EFN (doctors, for the CME points)"),
+        max_length=40,
+        required=False,
+        help_text=_(
+            "The 15-digit number on the barcode stickers of your Ärztekammer. Type it or "
+            "scan it with a barcode scanner."
+        ),
+        widget=forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "off"}),
     )
     consent = forms.BooleanField(label=_("I agree."), required=True)
     # Spam protection: a field people never see, and the signed time the form was shown.
@@ -232,6 +244,10 @@ class RegistrationForm(forms.Form):
         """The fields about the person (name, e-mail, the questions asked), in order."""
         names = ["name", "email", *OPTIONAL_FIELDS]
         return [self[name] for name in names if name in self.fields]
+
+    def clean_efn(self):
+        value = self.cleaned_data.get("efn", "")
+        return validate_efn(value) if normalised(value) else ""
 
     def details(self):
         fields = ["name", "email", *[n for n in OPTIONAL_FIELDS if n in self.fields]]

@@ -76,6 +76,7 @@ class Registration(models.Model):
     dietary_needs = models.CharField(_("dietary needs"), max_length=300, blank=True)
     accessibility_needs = models.CharField(_("accessibility needs"), max_length=300, blank=True)
     childcare = models.CharField(_("childcare needed"), max_length=300, blank=True)
+    efn = models.CharField(_("EFN"), max_length=15, blank=True)
     language = models.CharField(_("language"), max_length=12)
     # A course with several schedules: the group chosen (``CourseSchedule.key``), whose
     # places and waiting list are its own.

@@ -147,6 +147,23 @@ class CalendarPage(OfferPage):
     ask_dietary_needs = models.BooleanField(_("ask for dietary needs"), default=False)
     ask_accessibility_needs = models.BooleanField(_("ask for accessibility needs"), default=False)
     ask_childcare = models.BooleanField(_("ask whether childcare is needed"), default=False)
+    vnr = models.CharField(
+        _("event number (VNR)"),
+        max_length=30,
+        blank=True,
+        help_text=_(
+            "For an event accredited by the Ärztekammer: its Veranstaltungsnummer. The "
+            "registration form then asks doctors for their EFN."
+        ),
+    )
+    cme_points = models.DecimalField(
+        _("CME points"),
+        max_digits=4,
+        decimal_places=1,
+        null=True,
+        blank=True,
+        help_text=_("Fortbildungspunkte granted for taking part, e.g. 6."),
+    )
     consent_text = models.TextField(
         _("consent text"),
         blank=True,
@@ -278,7 +295,19 @@ class CalendarPage(OfferPage):
             ],
             heading=_("Optional questions"),
         ),
-        FieldPanel("consent_text"),
+        MultiFieldPanel(
+            [FieldRowPanel([FieldPanel("vnr"), FieldPanel("cme_points")])],
+            heading=_("CME points (Fortbildungspunkte)"),
+        ),
+        FieldPanel(
+            "consent_text",
+            help_text=_(
+                "What participants agree to, e.g. how their data is used and when it is "
+                "deleted. For an accredited event, name the EFN and the arrival time, which "
+                "are passed to the Ärztekammer for the points. Each registration keeps the "
+                "wording it agreed to."
+            ),
+        ),
     ]
 
     # Bound in EventsConfig.ready(): events.presenters imports this module.
@@ -292,6 +321,11 @@ class CalendarPage(OfferPage):
     @property
     def is_cancelled(self):
         return self.status == EventStatus.CANCELLED
+
+    @property
+    def asks_efn(self):
+        """An accredited event asks doctors for their EFN (the points are booked to it)."""
+        return bool(self.vnr)
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

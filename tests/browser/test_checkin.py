@@ -78,7 +78,9 @@ def test_an_organiser_scans_a_code_and_a_second_device_sees_it(
 
         door.goto(f"{site_url}/admin/check-in/")
         door.get_by_role("link", name=event.title).click()
+        expect(door.get_by_role("button", name="Kamera starten")).to_be_visible()
         assert door.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
+        door.get_by_text("Nachmeldung am Einlass").click()  # open the walk-in form too
         assert sticking_out(door, "[data-checkin-door]") == []
         results = Axe().run(door)
         assert results.violations_count == 0, results.generate_report()

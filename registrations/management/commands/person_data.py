@@ -29,6 +29,7 @@ class Command(BaseCommand):
                 "dietary_needs": r.dietary_needs,
                 "accessibility_needs": r.accessibility_needs,
                 "childcare": r.childcare,
+                "efn": r.efn,
                 "language": r.language,
                 "forums": [c.forum_title for c in r.choices.all()],
                 "consent": r.consent.text,

@@ -52,5 +52,6 @@ def anonymise(registrations):
         registration.dietary_needs = ""
         registration.accessibility_needs = ""
         registration.childcare = ""
+        registration.efn = ""
         registration.token = f"anonymised-{registration.pk}"
         registration.save()

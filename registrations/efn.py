@@ -1,0 +1,55 @@
+"""The doctors' Einheitliche Fortbildungsnummer (EFN), for CME points of accredited events.
+
+An EFN has 15 digits: 276 (Germany), two for the Landesärztekammer, nine for the doctor and
+a check digit by the Luhn algorithm over the whole number (the same check as for payment
+cards). Doctors read it from the barcode stickers their Ärztekammer sends; a barcode scanner
+types it like a keyboard, sometimes with spaces, and typing people add spaces or hyphens
+where the card shows them. Those are dropped; anything else is refused with the reason.
+"""
+
+import re
+
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext_lazy as _
+
+LENGTH = 15
+COUNTRY = "276"
+SEPARATORS = re.compile(r"[\s\-./]+")
+
+
+def normalised(value):
+    return SEPARATORS.sub("", value or "")
+
+
+def luhn_valid(digits):
+    total = 0
+    for position, digit in enumerate(reversed(digits)):
+        number = int(digit)
+        if position % 2 == 1:
+            number *= 2
+            if number > 9:
+                number -= 9
+        total += number
+    return total % 10 == 0
+
+
+def validate_efn(value):
+    """``value`` as a clean EFN, or a ValidationError that says what is wrong."""
+    efn = normalised(value)
+    if not efn.isdigit() or len(efn) != LENGTH or not efn.startswith(COUNTRY):
+        raise ValidationError(
+            _(
+                "An EFN has 15 digits and begins with 276, e.g. 276 01 234567890 0. Please "
+                "check the number on your barcode sticker."
+            ),
+            code="efn_format",
+        )
+    if not luhn_valid(efn):
+        raise ValidationError(
+            _(
+                "This EFN is not valid: its last digit does not match the others (perhaps a "
+                "typing error). Please check the number on your barcode sticker."
+            ),
+            code="efn_check_digit",
+        )
+    return efn
