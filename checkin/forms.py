@@ -4,6 +4,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from events.models import Forum
+from registrations.efn import normalised, validate_efn
 
 
 class WalkInForm(forms.Form):
@@ -15,6 +16,12 @@ class WalkInForm(forms.Form):
         required=False,
         help_text=_("Optional. With an address, the person gets the booking e-mail."),
     )
+    efn = forms.CharField(
+        label=_("EFN (doctors, for the CME points)"),
+        max_length=40,
+        required=False,
+        help_text=_("15 digits: type it or scan the barcode sticker."),
+    )
     consent = forms.BooleanField(
         label=_("The person has read the consent text and agrees."),
         required=True,
@@ -23,6 +30,8 @@ class WalkInForm(forms.Form):
     def __init__(self, *args, page, availability, **kwargs):
         super().__init__(*args, **kwargs)
         self.page = page
+        if not page.asks_efn:
+            del self.fields["efn"]
         self.rounds = {}
         for forum in Forum.objects.filter(page=page).order_by("round_number", "sort_order"):
             self.rounds.setdefault(forum.round_number, []).append(forum)
@@ -37,6 +46,10 @@ class WalkInForm(forms.Form):
                 choices=choices,
                 required=False,
             )
+
+    def clean_efn(self):
+        value = self.cleaned_data.get("efn", "")
+        return validate_efn(value) if normalised(value) else ""
 
     def chosen_forums(self):
         by_id = {str(f.pk): f for forums in self.rounds.values() for f in forums}

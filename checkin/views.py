@@ -11,7 +11,7 @@ it; the QR code itself carries no personal data (``registrations.passes``).
 """
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import JsonResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template.loader import render_to_string
@@ -28,6 +28,7 @@ from checkin import services
 from checkin.forms import WalkInForm
 from events.models import CalendarPage, Forum
 from registrations import services as registrations
+from registrations.efn import validate_efn
 from registrations.models import Registration, choice_summary
 from registrations.passes import registration_for_pass
 
@@ -94,6 +95,7 @@ def _card(request, registration, *, state, message, forum):
             "state": state,
             "message": message,
             "forum": forum,
+            "efn_missing": registration.page.specific.asks_efn and not registration.efn,
         },
         request=request,
     )
@@ -196,6 +198,7 @@ def walk_in(request, page_id):
         "name": form.cleaned_data["name"],
         "email": form.cleaned_data["email"],
         "organisation": form.cleaned_data["organisation"],
+        **({"efn": form.cleaned_data["efn"]} if "efn" in form.fields else {}),
     }
     try:
         registration, created = registrations.register(
@@ -221,6 +224,25 @@ def walk_in(request, page_id):
         % {"name": registration.name, "time": _time(outcome.attendance.arrived_at)},
     )
     return redirect(_door_url(page))
+
+
+@require_POST
+def add_efn(request, page_id):
+    """A doctor gives their EFN at the door (for the CME points)."""
+    _allowed(request)
+    page = _event(page_id)
+    chosen = request.POST.get("registration", "")
+    registration = get_object_or_404(
+        Registration, pk=int(chosen) if chosen.isdigit() else 0, page=page
+    )
+    try:
+        registration.efn = validate_efn(request.POST.get("efn", ""))
+    except ValidationError as refused:
+        messages.error(request, f"{registration.name}: {' '.join(refused.messages)}")
+    else:
+        registration.save(update_fields=["efn", "updated_at"])
+        messages.success(request, _("%(name)s: EFN saved.") % {"name": registration.name})
+    return redirect(_door_url(page, _forum(page, request), request.POST.get("q", "")))
 
 
 @require_POST

@@ -14,6 +14,7 @@ def checkin_urls():
         path("check-in/<int:page_id>/mark/", views.mark, name="checkin_mark"),
         path("check-in/<int:page_id>/scan/", views.scan, name="checkin_scan"),
         path("check-in/<int:page_id>/walk-in/", views.walk_in, name="checkin_walk_in"),
+        path("check-in/<int:page_id>/efn/", views.add_efn, name="checkin_add_efn"),
         path("check-in/<int:page_id>/figures/", views.figures, name="checkin_figures"),
     ]
 
