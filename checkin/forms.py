@@ -4,7 +4,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from events.models import Forum
-from registrations.efn import normalised, validate_efn
+from registrations.efn import EFNField
 
 
 class WalkInForm(forms.Form):
@@ -16,10 +16,8 @@ class WalkInForm(forms.Form):
         required=False,
         help_text=_("Optional. With an address, the person gets the booking e-mail."),
     )
-    efn = forms.CharField(
+    efn = EFNField(
         label=_("EFN (doctors, for the CME points)"),
-        max_length=40,
-        required=False,
         help_text=_("15 digits: type it or scan the barcode sticker."),
     )
     consent = forms.BooleanField(
@@ -46,10 +44,6 @@ class WalkInForm(forms.Form):
                 choices=choices,
                 required=False,
             )
-
-    def clean_efn(self):
-        value = self.cleaned_data.get("efn", "")
-        return validate_efn(value) if normalised(value) else ""
 
     def chosen_forums(self):
         by_id = {str(f.pk): f for forums in self.rounds.values() for f in forums}

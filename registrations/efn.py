@@ -9,6 +9,7 @@ where the card shows them. Those are dropped; anything else is refused with the 
 
 import re
 
+from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
@@ -53,3 +54,16 @@ def validate_efn(value):
             code="efn_check_digit",
         )
     return efn
+
+
+class EFNField(forms.CharField):
+    """An optional EFN as people type or scan it; cleaned to its 15 digits, or ""."""
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("max_length", 40)  # room for the spaces and hyphens people type
+        kwargs.setdefault("required", False)
+        super().__init__(**kwargs)
+
+    def clean(self, value):
+        value = super().clean(value)
+        return validate_efn(value) if normalised(value) else ""

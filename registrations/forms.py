@@ -9,7 +9,7 @@ from django.utils.translation import gettext_lazy as _
 
 from core.i18n import language_attributes, localized_map
 from events.models import Forum, Round
-from registrations.efn import normalised, validate_efn
+from registrations.efn import EFNField
 from registrations.services import Wish, course_groups
 
 OPTIONAL_FIELDS = {
@@ -78,10 +78,8 @@ class RegistrationForm(forms.Form):
         required=False,
         help_text=_("If yes: how many children, and how old?"),
     )
-    efn = forms.CharField(
+    efn = EFNField(
         label=_("Your EFN (doctors, for the CME points)"),
-        max_length=40,
-        required=False,
         help_text=_(
             "The 15-digit number on the barcode stickers of your Ärztekammer. Type it or "
             "scan it with a barcode scanner."
@@ -244,10 +242,6 @@ class RegistrationForm(forms.Form):
         """The fields about the person (name, e-mail, the questions asked), in order."""
         names = ["name", "email", *OPTIONAL_FIELDS]
         return [self[name] for name in names if name in self.fields]
-
-    def clean_efn(self):
-        value = self.cleaned_data.get("efn", "")
-        return validate_efn(value) if normalised(value) else ""
 
     def details(self):
         fields = ["name", "email", *[n for n in OPTIONAL_FIELDS if n in self.fields]]
