@@ -135,6 +135,14 @@ def test_scanning_checks_in_once_and_the_figures_follow(organiser, conference, p
     assert "1 von 2 eingetroffen" in figures
 
 
+def test_the_search_finds_names_whatever_the_case_of_their_letters(conference, people):
+    assert services.search(conference, "öztürk") == [people["leyla"]]
+    assert services.search(conference, "YILMAZ leyla") == [people["leyla"]]
+    assert services.search(conference, "ozturk") == [people["leyla"]]
+    assert services.search(conference, "jugendamt") == [people["anna"]]
+    assert services.search(conference, "a") == []
+
+
 def test_search_and_check_in_without_javascript(organiser, conference, people):
     page = organiser.get(f"/admin/check-in/{conference.pk}/", {"q": "müller"})
     html = page.content.decode()
