@@ -34,7 +34,7 @@ from wagtail_localize.models import TranslationSource
 
 from core.request_memo import memo
 from editorial.chart import LineChart
-from events.models import CalendarPage, CoursePage, EventIndexPage, EventStatus
+from events.models import CalendarPage, CoursePage, CourseSchedule, EventIndexPage, EventStatus
 from events.schedules import LOCAL_TZ
 from localization import status
 from programmes.models import ProgrammeIndexPage, ProgrammePage
@@ -98,6 +98,7 @@ class EventRow:
     waiting: int
     edit_url: str = ""
     registrations_url: str = ""
+    group_places: int | None = None  # a course's groups, when every group has its limit
 
     @property
     def is_course(self):
@@ -109,7 +110,14 @@ class EventRow:
 
     @property
     def places(self):
-        return self.page.registration_capacity
+        """The places there are: the overall limit, or the course groups' together, or
+        the smaller of the two (None: no limit)."""
+        limits = [
+            limit
+            for limit in (self.page.registration_capacity, self.group_places)
+            if limit is not None
+        ]
+        return min(limits) if limits else None
 
     @property
     def places_left(self):
@@ -171,6 +179,7 @@ def upcoming_events(user, now=None, limit=UPCOMING_LIMIT):
     ids = [page.pk for page in pages]
     booked_by_page = _count_by_page(booked(now).filter(page_id__in=ids))
     waiting_by_page = _count_by_page(waiting(now).filter(page_id__in=ids))
+    group_places = _group_places(ids)
     editable = set(editable_pages(user).filter(pk__in=ids).values_list("pk", flat=True))
     index_url = reverse(registration_viewset.get_url_name("index"))
     rows = []
@@ -187,9 +196,23 @@ def upcoming_events(user, now=None, limit=UPCOMING_LIMIT):
                 if page.pk in editable
                 else "",
                 registrations_url=f"{index_url}?page={page.pk}" if can_see_registrations else "",
+                group_places=group_places.get(page.pk),
             )
         )
     return rows
+
+
+def _group_places(ids):
+    """{course page id: the places of its groups together}, for courses whose every
+    schedule (group) has a limit of its own: one query."""
+    limits = {}
+    for page_id, capacity in CourseSchedule.objects.filter(page_id__in=ids).values_list(
+        "page_id", "capacity"
+    ):
+        limits.setdefault(page_id, []).append(capacity)
+    return {
+        page_id: sum(capacities) for page_id, capacities in limits.items() if None not in capacities
+    }
 
 
 def _count_by_page(registrations):

@@ -6,7 +6,7 @@ pages waiting for review, the outdated translations and the stale offers; and th
 queries, which does not grow with the number of events.
 """
 
-from datetime import timedelta
+from datetime import time, timedelta
 
 import pytest
 from django.db import connection
@@ -18,7 +18,7 @@ from wagtail.test.utils import WagtailTestUtils
 
 from editorial import dashboard
 from editorial.groups import EDITORS, ORGANISERS, PRESS, TRANSLATORS, WORKFLOW, setup
-from events.tests.conftest import calendar_site, make_event  # noqa: F401
+from events.tests.conftest import calendar_site, make_course, make_event, weekly  # noqa: F401
 from localization.tests.helpers import localize
 from programmes.models import ProgrammePage
 from registrations.models import ConsentVersion, Registration
@@ -285,3 +285,30 @@ def test_query_count_does_not_grow_with_the_number_of_events(login, events, grou
     html = soup(client.get(URL))
     assert len(html.select("#portal-upcoming-section tbody tr")) == dashboard.UPCOMING_LIMIT
     assert len(small) == len(large), "\n".join(sql[:200] for sql in large)
+
+
+def test_a_course_with_groups_counts_the_places_of_its_groups(login, calendar_site, groups):  # noqa: F811
+    day = timezone.localdate() + timedelta(days=3)
+    course = make_course(
+        calendar_site,
+        title="wir2 in zwei Gruppen",
+        registration_enabled=True,
+        schedules=[
+            {
+                "first_date": day,
+                "start_time": time(18),
+                "recurrence": weekly(count=4),
+                "capacity": 12,
+            },
+            {
+                "first_date": day,
+                "start_time": time(9),
+                "recurrence": weekly(count=4),
+                "capacity": 12,
+            },
+        ],
+    )
+    setup()
+    register(course, n=3)
+    html = soup(login(ORGANISERS).get(URL))
+    assert "3 / 24" in text(event_row(html, course))
