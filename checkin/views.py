@@ -10,6 +10,9 @@ Only people allowed to change registrations (the group "Veranstaltungsorganisati
 it; the QR code itself carries no personal data (``registrations.passes``).
 """
 
+from datetime import timedelta
+from urllib.parse import urlencode
+
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import JsonResponse
@@ -29,7 +32,7 @@ from checkin.forms import WalkInForm
 from events.models import CalendarPage, Forum
 from registrations import services as registrations
 from registrations.efn import validate_efn
-from registrations.models import Registration, choice_summary
+from registrations.models import Attendance, Registration, choice_summary
 from registrations.passes import registration_for_pass
 
 PERMISSION = "registrations.change_registration"
@@ -95,17 +98,18 @@ def _card(request, registration, *, state, message, forum):
             "state": state,
             "message": message,
             "forum": forum,
-            "efn_missing": registration.page.specific.asks_efn and not registration.efn,
+            "efn_missing": registration.page.asks_efn and not registration.efn,
         },
         request=request,
     )
 
 
 def _door_url(page, forum=None, query=""):
+    """The door page again, with its forum and search kept (the query string encoded)."""
     url = reverse("checkin_door", args=[page.pk])
-    parts = [f"forum={forum.pk}" if forum else "", f"q={query}" if query else ""]
-    joined = "&".join(part for part in parts if part)
-    return f"{url}?{joined}" if joined else url
+    params = {"forum": forum.pk if forum else "", "q": query}
+    params = {name: value for name, value in params.items() if value}
+    return f"{url}?{urlencode(params)}" if params else url
 
 
 @require_safe
@@ -115,7 +119,7 @@ def events(request):
     now = timezone.now()
     pages = (
         CalendarPage.objects.filter(locale=Locale.get_default(), registration_enabled=True)
-        .filter(sessions__ends_at__gte=now - timezone.timedelta(days=2))
+        .filter(sessions__ends_at__gte=now - timedelta(days=2))
         .distinct()
         .order_by("title")
     )
@@ -138,7 +142,7 @@ def _door(request, page, walk_in_form=None, status=200):
     found = services.search(page, query)
     arrivals = {
         attendance.registration_id: attendance
-        for attendance in services.Attendance.objects.filter(registration__in=found, forum=forum)
+        for attendance in Attendance.objects.filter(registration__in=found, forum=forum)
     }
     response = TemplateResponse(
         request,
