@@ -28,22 +28,26 @@ class Outcome:
     attendance: Attendance | None = None
 
 
-def check_in(registration, *, user=None, forum=None, now=None):
-    """Mark ``registration`` as arrived (at ``forum``, if given), once."""
+def check_in(registration, *, user=None, forum=None, session=None, now=None):
+    """Mark ``registration`` as arrived (at ``forum`` or a course's ``session``, if given),
+    once."""
     if registration.status != Registration.Status.BOOKED:
         return Outcome(REFUSED, registration)
     if forum is not None and not seated_in(registration, forum):
+        return Outcome(REFUSED, registration)
+    if session is not None and session.page_id != registration.page_id:
         return Outcome(REFUSED, registration)
     try:
         with transaction.atomic():
             attendance = Attendance.objects.create(
                 registration=registration,
                 forum=forum,
+                session=session,
                 arrived_at=now or timezone.now(),
                 checked_in_by=user if user is not None and user.is_authenticated else None,
             )
     except IntegrityError:
-        earlier = Attendance.objects.get(registration=registration, forum=forum)
+        earlier = Attendance.objects.get(registration=registration, forum=forum, session=session)
         return Outcome(ALREADY, registration, earlier)
     return Outcome(CHECKED_IN, registration, attendance)
 
@@ -52,8 +56,10 @@ def seated_in(registration, forum):
     return ForumChoice.objects.filter(registration=registration, seat=forum).exists()
 
 
-def arrival(registration, forum=None):
-    return Attendance.objects.filter(registration=registration, forum=forum).first()
+def arrival(registration, forum=None, session=None):
+    return Attendance.objects.filter(
+        registration=registration, forum=forum, session=session
+    ).first()
 
 
 @dataclass
@@ -75,7 +81,11 @@ def figures(page):
     booked = Registration.objects.filter(page=page, status=Registration.Status.BOOKED)
     totals = booked.aggregate(
         booked=Count("pk", distinct=True),
-        arrived=Count("attendances", filter=Q(attendances__forum__isnull=True), distinct=True),
+        arrived=Count(
+            "attendances",
+            filter=Q(attendances__forum__isnull=True, attendances__session__isnull=True),
+            distinct=True,
+        ),
     )
     forums = list(
         Forum.objects.filter(page=page)

@@ -239,9 +239,10 @@ class ForumChoice(models.Model):
 
 
 class Attendance(models.Model):
-    """A participant's arrival, marked at the door: at the event (no forum), or at one
-    forum of a round. Once each: two devices scanning the same code at once make one row
-    (the constraints), and the second is told when the first was."""
+    """A participant's arrival, marked at the door: at the event (no forum and no session),
+    at one forum of a round, or at one session of a course. Once each: two devices scanning
+    the same code at once make one row (the constraints), and the second is told when the
+    first was."""
 
     registration = models.ForeignKey(
         Registration, on_delete=models.CASCADE, related_name="attendances"
@@ -249,6 +250,16 @@ class Attendance(models.Model):
     forum = models.ForeignKey(
         "events.Forum",
         verbose_name=_("forum"),
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="attendances",
+    )
+    # A course's meeting. CASCADE: a session an editor removes from the schedule has no
+    # attendance to count any more.
+    session = models.ForeignKey(
+        "events.Session",
+        verbose_name=_("session"),
         null=True,
         blank=True,
         on_delete=models.CASCADE,
@@ -270,8 +281,13 @@ class Attendance(models.Model):
         constraints = [
             models.UniqueConstraint(
                 fields=["registration"],
-                condition=Q(forum__isnull=True),
+                condition=Q(forum__isnull=True, session__isnull=True),
                 name="one_arrival_per_registration",
+            ),
+            models.UniqueConstraint(
+                fields=["registration", "session"],
+                condition=Q(session__isnull=False),
+                name="one_arrival_per_session",
             ),
             models.UniqueConstraint(
                 fields=["registration", "forum"],

@@ -6,7 +6,7 @@ languages, cost, status); ``EventPage`` (one-off events and conferences) and ``C
 """
 
 from django.core.exceptions import ValidationError
-from django.core.validators import MinValueValidator
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext_lazy as _
@@ -164,6 +164,38 @@ class CalendarPage(OfferPage):
         blank=True,
         help_text=_("Fortbildungspunkte granted for taking part, e.g. 6."),
     )
+    reminder_days = models.PositiveSmallIntegerField(
+        _("reminder (days before)"),
+        default=2,
+        validators=[MaxValueValidator(60)],
+        help_text=_(
+            "Booked participants get a reminder with their personal link, the calendar file "
+            "and the way there this many days before it starts (a course: before its first "
+            "session). 0 for no reminder."
+        ),
+    )
+    certificate = models.BooleanField(
+        _("attendance certificate"),
+        default=False,
+        help_text=_(
+            "Participants who were checked in can download a certificate of attendance "
+            "(Teilnahmebescheinigung) after it, in their language, with the CME points."
+        ),
+    )
+    certificate_threshold = models.PositiveSmallIntegerField(
+        _("sessions needed for the certificate (%)"),
+        default=80,
+        validators=[MinValueValidator(1), MaxValueValidator(100)],
+        help_text=_("For a course: the share of its sessions a participant must attend, e.g. 80."),
+    )
+    certificate_hours = models.DecimalField(
+        _("hours on the certificate"),
+        max_digits=5,
+        decimal_places=1,
+        null=True,
+        blank=True,
+        help_text=_("Empty: counted from the times of the sessions attended."),
+    )
     consent_text = models.TextField(
         _("consent text"),
         blank=True,
@@ -298,6 +330,16 @@ class CalendarPage(OfferPage):
         MultiFieldPanel(
             [FieldRowPanel([FieldPanel("vnr"), FieldPanel("cme_points")])],
             heading=_("CME points (Fortbildungspunkte)"),
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("reminder_days"),
+                FieldPanel("certificate"),
+                FieldRowPanel(
+                    [FieldPanel("certificate_threshold"), FieldPanel("certificate_hours")]
+                ),
+            ],
+            heading=_("Reminder and certificate"),
         ),
         FieldPanel(
             "consent_text",
