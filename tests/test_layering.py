@@ -4,9 +4,9 @@ Three rules keep the code easy to find one's way in:
 
 - **Layers.** An app imports only its own modules and apps of lower layers (``LAYERS``):
   core ← directory, home, localization ← programmes ← events ← registrations, press ←
-  feedback ← checkin ← reminders ← editorial, portal. Every import counts, also one inside a function. A lower app
-  that needs something of a higher one offers a hook instead (``core.sections``,
-  ``core.mail``), which the higher app fills in its ``AppConfig.ready()``.
+  feedback ← checkin ← reminders ← editorial, portal. Every import counts, also one inside
+  a function. A lower app that needs something of a higher one offers a hook instead
+  (``core.sections``, ``core.mail``), which the higher app fills in its ``AppConfig.ready()``.
 - **No cycles** between modules through what they import when they are loaded (imports at
   module level, not those inside functions).
 - **No import inside a function without a reason**: the line above the first import of such
