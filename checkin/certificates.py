@@ -31,13 +31,19 @@ class Attended:
         return round(100 * len(self.sessions) / self.planned)
 
     @property
-    def due(self):
-        page = self.registration.page
-        if not page.certificate or self.registration.status != Registration.Status.BOOKED:
+    def took_part(self):
+        """Checked in at the event; for a course, at the share of sessions the page asks
+        for its certificate."""
+        if self.registration.status != Registration.Status.BOOKED:
             return False
         if self.is_course:
-            return bool(self.sessions) and self.share >= page.certificate_threshold
+            threshold = self.registration.page.certificate_threshold
+            return bool(self.sessions) and self.share >= threshold
         return self.arrived
+
+    @property
+    def due(self):
+        return self.registration.page.certificate and self.took_part
 
     @property
     def points(self):

@@ -76,9 +76,14 @@ class Figures:
     forums: list
 
 
-def figures(page):
-    """Arrived / booked for the event and for each of its forums: three queries."""
+def figures(page, session=None):
+    """Arrived / booked for the event and for each of its forums (three queries), or for
+    one session of a course (two)."""
     booked = Registration.objects.filter(page=page, status=Registration.Status.BOOKED)
+    if session is not None:
+        booked = booked.filter(Q(group_key=None) | Q(group_key=session.schedule_key))
+        arrived = Attendance.objects.filter(session=session, registration__in=booked)
+        return Figures(booked=booked.count(), arrived=arrived.count(), forums=[])
     totals = booked.aggregate(
         booked=Count("pk", distinct=True),
         arrived=Count(

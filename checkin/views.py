@@ -15,7 +15,7 @@ from urllib.parse import urlencode
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import JsonResponse
+from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template.loader import render_to_string
 from django.template.response import TemplateResponse
@@ -28,8 +28,9 @@ from django.views.decorators.http import require_POST, require_safe
 from wagtail.models import Locale
 
 from checkin import services
+from checkin.eiv import eiv_report
 from checkin.forms import WalkInForm
-from events.models import CalendarPage, Forum
+from events.models import CalendarPage, CoursePage, Forum, Session
 from registrations import services as registrations
 from registrations.efn import validate_efn
 from registrations.models import Attendance, Registration, choice_summary
@@ -58,11 +59,40 @@ def _forum(page, request):
     return Forum.objects.filter(page_id=page.pk, pk=int(forum_id)).first()
 
 
+def _sessions(page):
+    """A course's sessions that take place, for the door's choice; none for an event."""
+    if not CoursePage.objects.filter(pk=page.pk).exists():
+        return []
+    return list(
+        Session.objects.filter(page_id=page.pk)
+        .exclude(status=Session.Status.CANCELLED)
+        .select_related("place")
+        .order_by("starts_at", "pk")
+    )
+
+
+def _session(page, request, sessions):
+    """The course session the door checks people in for: the one chosen, else today's
+    (the next one, or the last one when the course is over)."""
+    chosen = request.GET.get("session") or request.POST.get("session") or ""
+    for session in sessions:
+        if chosen.isdigit() and session.pk == int(chosen):
+            return session
+    today = timezone.localdate()
+    coming = [s for s in sessions if timezone.localtime(s.ends_at).date() >= today]
+    return coming[0] if coming else (sessions[-1] if sessions else None)
+
+
+def _where(page, request):
+    """Where the door is: (forum, session), both None at an event's entrance."""
+    return _forum(page, request), _session(page, request, _sessions(page))
+
+
 def _time(value):
     return date_format(timezone.localtime(value), "H:i")
 
 
-def refusal(registration, page, forum):
+def refusal(registration, page, forum, session=None):
     """Why ``registration`` cannot arrive here, in the words of the person at the door."""
     if registration.page_id != page.pk:
         return _("This code belongs to another event: %(title)s.") % {
@@ -76,6 +106,8 @@ def refusal(registration, page, forum):
         return _("The registration expired: the e-mail address was never confirmed.")
     if forum is not None:
         return _("Has no place in this forum.")
+    if session is not None and registration.group_key not in (None, session.schedule_key):
+        return _("Is registered in another group of this course.")
     return ""
 
 
@@ -104,10 +136,14 @@ def _card(request, registration, *, state, message, forum):
     )
 
 
-def _door_url(page, forum=None, query=""):
-    """The door page again, with its forum and search kept (the query string encoded)."""
+def _door_url(page, forum=None, query="", session=None):
+    """The door page again, with its forum or session and search kept (encoded)."""
     url = reverse("checkin_door", args=[page.pk])
-    params = {"forum": forum.pk if forum else "", "q": query}
+    params = {
+        "forum": forum.pk if forum else "",
+        "session": session.pk if session else "",
+        "q": query,
+    }
     params = {name: value for name, value in params.items() if value}
     return f"{url}?{urlencode(params)}" if params else url
 
@@ -137,13 +173,17 @@ def door(request, page_id):
 
 
 def _door(request, page, walk_in_form=None, status=200):
-    forum = _forum(page, request)
+    sessions = _sessions(page)
+    forum, session = _forum(page, request), _session(page, request, sessions)
     query = request.GET.get("q", "").strip()[:100]
     found = services.search(page, query)
     arrivals = {
         attendance.registration_id: attendance
-        for attendance in Attendance.objects.filter(registration__in=found, forum=forum)
+        for attendance in Attendance.objects.filter(
+            registration__in=found, forum=forum, session=session
+        )
     }
+    where = {"session": session.pk} if session else {"forum": forum.pk} if forum else {}
     response = TemplateResponse(
         request,
         "checkin/door.html",
@@ -151,14 +191,17 @@ def _door(request, page, walk_in_form=None, status=200):
             "event": page,
             "forum": forum,
             "forums": Forum.objects.filter(page=page).order_by("round_number", "sort_order"),
+            "session": session,
+            "sessions": sessions,
             "query": query,
-            "found": [(r, arrivals.get(r.pk), refusal(r, page, None)) for r in found],
-            "figures": services.figures(page),
+            "found": [(r, arrivals.get(r.pk), refusal(r, page, None, session)) for r in found],
+            "figures": services.figures(page, session),
             "walk_in_form": walk_in_form
             or WalkInForm(page=page, availability=registrations.availability(page)),
             "walk_in_open": walk_in_form is not None,
             "scan_url": reverse("checkin_scan", args=[page.pk]),
-            "figures_url": reverse("checkin_figures", args=[page.pk]),
+            "figures_url": reverse("checkin_figures", args=[page.pk])
+            + (f"?{urlencode(where)}" if where else ""),
             "header_title": _("Check-in: %(title)s") % {"title": page.title},
             "page_title": _("Check-in"),
         },
@@ -173,13 +216,15 @@ def mark(request, page_id):
     """ "Check in" from the search results (works without JavaScript)."""
     _allowed(request)
     page = _event(page_id)
-    forum = _forum(page, request)
+    forum, session = _where(page, request)
     chosen = request.POST.get("registration", "")
     registration = get_object_or_404(
         Registration.objects.select_related("page"), pk=int(chosen) if chosen.isdigit() else 0
     )
-    problem = refusal(registration, page, None)
-    outcome = None if problem else services.check_in(registration, user=request.user, forum=forum)
+    problem = refusal(registration, page, None, session)
+    outcome = None
+    if not problem:
+        outcome = services.check_in(registration, user=request.user, forum=forum, session=session)
     if outcome is None or outcome.state == services.REFUSED:
         reason = problem or refusal(registration, page, forum)
         messages.error(request, f"{registration.name}: {reason}")
@@ -187,7 +232,7 @@ def mark(request, page_id):
         messages.warning(request, f"{registration.name}: {outcome_message(outcome)}")
     else:
         messages.success(request, f"{registration.name}: {outcome_message(outcome)}")
-    return redirect(_door_url(page, forum, request.POST.get("q", "")))
+    return redirect(_door_url(page, forum, request.POST.get("q", ""), session))
 
 
 @require_POST
@@ -221,13 +266,14 @@ def walk_in(request, page_id):
             "email", _("This address is registered already: search the name and check in.")
         )
         return _door(request, page, form, status=409)
-    outcome = services.check_in(registration, user=request.user)
+    session = _session(page, request, _sessions(page))
+    outcome = services.check_in(registration, user=request.user, session=session)
     messages.success(
         request,
         _("%(name)s is registered at the door and checked in at %(time)s.")
         % {"name": registration.name, "time": _time(outcome.attendance.arrived_at)},
     )
-    return redirect(_door_url(page))
+    return redirect(_door_url(page, session=session))
 
 
 @require_POST
@@ -246,7 +292,8 @@ def add_efn(request, page_id):
     else:
         registration.save(update_fields=["efn", "updated_at"])
         messages.success(request, _("%(name)s: EFN saved.") % {"name": registration.name})
-    return redirect(_door_url(page, _forum(page, request), request.POST.get("q", "")))
+    forum, session = _where(page, request)
+    return redirect(_door_url(page, forum, request.POST.get("q", ""), session))
 
 
 @require_POST
@@ -254,7 +301,7 @@ def scan(request, page_id):
     """A code read by the camera: check the person in and answer with their card."""
     _allowed(request)
     page = _event(page_id)
-    forum = _forum(page, request)
+    forum, session = _where(page, request)
     registration = registration_for_pass(request.POST.get("code", ""))
     if registration is None:
         return JsonResponse(
@@ -274,8 +321,10 @@ def scan(request, page_id):
             },
             status=200,
         )
-    problem = refusal(registration, page, None)
-    outcome = None if problem else services.check_in(registration, user=request.user, forum=forum)
+    problem = refusal(registration, page, None, session)
+    outcome = None
+    if not problem:
+        outcome = services.check_in(registration, user=request.user, forum=forum, session=session)
     if outcome is None or outcome.state == services.REFUSED:
         state, message = services.REFUSED, problem or refusal(registration, page, forum)
     else:
@@ -292,8 +341,23 @@ def scan(request, page_id):
 def figures(request, page_id):
     _allowed(request)
     page = _event(page_id)
+    session = _session(page, request, _sessions(page))
     return TemplateResponse(
         request,
         "checkin/figures.html",
-        {"figures": services.figures(page), "event": page},
+        {"figures": services.figures(page, session), "event": page},
     )
+
+
+@require_safe
+def eiv(request, page_id):
+    """The EFNs of the doctors who took part, for the Ärztekammer's EIV (``checkin.eiv``)."""
+    _allowed(request)
+    page = _event(page_id)
+    if not page.vnr:
+        raise Http404
+    report = eiv_report(page)
+    response = HttpResponse(report.as_bytes(), content_type="text/plain; charset=us-ascii")
+    response["Content-Disposition"] = f'attachment; filename="{report.filename}"'
+    response["Cache-Control"] = "private, no-store"
+    return response

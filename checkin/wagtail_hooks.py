@@ -16,6 +16,7 @@ def checkin_urls():
         path("check-in/<int:page_id>/walk-in/", views.walk_in, name="checkin_walk_in"),
         path("check-in/<int:page_id>/efn/", views.add_efn, name="checkin_add_efn"),
         path("check-in/<int:page_id>/figures/", views.figures, name="checkin_figures"),
+        path("check-in/<int:page_id>/eiv/", views.eiv, name="checkin_eiv"),
     ]
 
 

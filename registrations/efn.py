@@ -1,10 +1,12 @@
 """The doctors' Einheitliche Fortbildungsnummer (EFN), for CME points of accredited events.
 
-An EFN has 15 digits: 276 (Germany), two for the Landesärztekammer, nine for the doctor and
-a check digit by the Luhn algorithm over the whole number (the same check as for payment
-cards). Doctors read it from the barcode stickers their Ärztekammer sends; a barcode scanner
-types it like a keyboard, sometimes with spaces, and typing people add spaces or hyphens
-where the card shows them. Those are dropped; anything else is refused with the reason.
+An EFN has 15 digits: two for the profession (80 for doctors), 276 (Germany), three for the
+Landesärztekammer, six for the doctor and a check digit by the Luhn algorithm over the whole
+number (the same check as for payment cards); so the Bundesärztekammer's EIV describes it
+(https://www.eiv-fobi.de, "Allgemeine Informationen zum EIV"). Doctors read it from the
+barcode stickers their Ärztekammer sends; a barcode scanner types it like a keyboard,
+sometimes with spaces, and typing people add spaces or hyphens where the card shows them.
+Those are dropped; anything else is refused with the reason.
 """
 
 import re
@@ -14,7 +16,7 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 LENGTH = 15
-COUNTRY = "276"
+COUNTRY = "276"  # after the two digits of the profession
 SEPARATORS = re.compile(r"[\s\-./]+")
 
 
@@ -37,11 +39,11 @@ def luhn_valid(digits):
 def validate_efn(value):
     """``value`` as a clean EFN, or a ValidationError that says what is wrong."""
     efn = normalised(value)
-    if not efn.isdigit() or len(efn) != LENGTH or not efn.startswith(COUNTRY):
+    if not efn.isdigit() or len(efn) != LENGTH or efn[2:5] != COUNTRY:
         raise ValidationError(
             _(
-                "An EFN has 15 digits and begins with 276, e.g. 276 01 234567890 0. Please "
-                "check the number on your barcode sticker."
+                "An EFN has 15 digits, with 276 in the third to fifth place, e.g. 80 276 001 "
+                "234567 3. Please check the number on your barcode sticker."
             ),
             code="efn_format",
         )

@@ -233,13 +233,13 @@ def test_a_doctor_gives_the_efn_at_the_door_or_when_registered_there(organiser, 
     conference.vnr = "2760602026000100017"
     conference.save_revision().publish()
     response = walk_in(
-        organiser, conference, name="Dr. Efn", consent="on", efn="276 01 234567891 0"
+        organiser, conference, name="Dr. Efn", consent="on", efn="80 276 001 234567 4"
     )
     assert response.status_code == 400
     assert "letzte Ziffer" in response.content.decode()
     assert not Registration.objects.filter(name="Dr. Efn").exists()
-    walk_in(organiser, conference, name="Dr. Efn", consent="on", efn="276 01 234567890 0")
-    assert Registration.objects.get(name="Dr. Efn").efn == "276012345678900"
+    walk_in(organiser, conference, name="Dr. Efn", consent="on", efn="80 276 001 234567 3")
+    assert Registration.objects.get(name="Dr. Efn").efn == "802760012345673"
 
     anna = book(conference, "Anna Müller", "anna@example.org")
     html = organiser.get(f"/admin/check-in/{conference.pk}/", {"q": "Anna"}).content.decode()
@@ -247,5 +247,5 @@ def test_a_doctor_gives_the_efn_at_the_door_or_when_registered_there(organiser, 
     url = f"/admin/check-in/{conference.pk}/efn/"
     refused = organiser.post(url, {"registration": anna.pk, "efn": "123"}, follow=True)
     assert "Eine EFN hat 15 Ziffern" in refused.content.decode()
-    organiser.post(url, {"registration": anna.pk, "efn": "276012345678900"})
-    assert Registration.objects.get(pk=anna.pk).efn == "276012345678900"
+    organiser.post(url, {"registration": anna.pk, "efn": "802760012345673"})
+    assert Registration.objects.get(pk=anna.pk).efn == "802760012345673"

@@ -8,7 +8,7 @@ from registrations.efn import validate_efn
 from registrations.models import Registration
 from registrations.tests.conftest import form_data, submit_url
 
-VALID = "276012345678900"  # 276, chamber 01, doctor 234567890, check digit 0
+VALID = "802760012345673"  # doctors (80), 276, chamber 001, doctor 234567, check digit 3
 
 
 @pytest.fixture(autouse=True)
@@ -17,7 +17,7 @@ def _no_rate_limit(settings):
 
 
 @pytest.mark.parametrize(
-    "typed", [VALID, "276 01 234567890 0", "276-01-234567890-0", " 276012345678900\n"]
+    "typed", [VALID, "80 276 001 234567 3", "80-276-001-234567-3", " 802760012345673\n"]
 )
 def test_a_valid_efn_is_accepted_as_typed_or_scanned(typed):
     assert validate_efn(typed) == VALID
@@ -26,11 +26,11 @@ def test_a_valid_efn_is_accepted_as_typed_or_scanned(typed):
 @pytest.mark.parametrize(
     ("typed", "code"),
     [
-        ("276012345678901", "efn_check_digit"),  # the last digit mistyped
-        ("276012345687900", "efn_check_digit"),  # two digits swapped
-        ("27601234567890", "efn_format"),  # one digit missing
+        ("802760012345674", "efn_check_digit"),  # the last digit mistyped
+        ("802760012354673", "efn_check_digit"),  # two digits swapped
+        ("80276001234567", "efn_format"),  # one digit missing
         ("123012345678900", "efn_format"),  # not German
-        ("276O12345678900", "efn_format"),  # the letter O for a zero
+        ("8O2760012345673", "efn_format"),  # the letter O for a zero
     ],
 )
 def test_a_wrong_efn_is_refused_with_its_reason(typed, code):
@@ -60,18 +60,18 @@ def test_only_an_accredited_event_asks_for_the_efn(client, conference):
 def test_a_mistyped_efn_is_refused_in_the_visitors_language_and_nothing_is_stored(
     client, accredited
 ):
-    response = client.post(submit_url(accredited), form_data(accredited, efn="276012345678901"))
+    response = client.post(submit_url(accredited), form_data(accredited, efn="802760012345674"))
     assert response.status_code == 400
     assert "letzte Ziffer" in response.content.decode()
     assert not Registration.objects.exists()
-    response = client.post(submit_url(accredited), form_data(accredited, efn="27601"))
+    response = client.post(submit_url(accredited), form_data(accredited, efn="80276"))
     assert response.status_code == 400
-    assert "Eine EFN hat 15 Ziffern und beginnt mit 276" in response.content.decode()
-    assert 'value="27601"' in response.content.decode()  # kept for correcting
+    assert "Eine EFN hat 15 Ziffern" in response.content.decode()
+    assert 'value="80276"' in response.content.decode()  # kept for correcting
 
 
 def test_a_scanned_efn_is_stored_clean(client, accredited):
-    response = client.post(submit_url(accredited), form_data(accredited, efn="276 01 234567890 0"))
+    response = client.post(submit_url(accredited), form_data(accredited, efn="80 276 001 234567 3"))
     assert response.status_code in (200, 302)
     assert Registration.objects.get().efn == VALID
 

@@ -32,7 +32,11 @@
     busy = true;
     lastCode = code;
     lastAt = now;
-    var body = new URLSearchParams({ code: code, forum: door.dataset.forum || "" });
+    var body = new URLSearchParams({
+      code: code,
+      forum: door.dataset.forum || "",
+      session: door.dataset.session || "",
+    });
     fetch(door.dataset.scanUrl, {
       method: "POST",
       credentials: "same-origin",

@@ -39,6 +39,9 @@ class Command(BaseCommand):
                     {"forum": a.forum.title if a.forum else None, "at": a.arrived_at.isoformat()}
                     for a in r.attendances.all()
                 ],
+                # The feedback app's marker (its answers name nobody); read by the relation's
+                # name, since registrations must not import feedback.
+                "feedback_given": hasattr(r, "feedback_response"),
             }
             for r in registrations.select_related("page", "consent").prefetch_related(
                 "attendances__forum"

@@ -12,6 +12,7 @@ from django.db.models import Max
 from django.utils import timezone
 
 from registrations.models import Attendance, Registration
+from registrations.signals import registrations_anonymised
 
 
 class Command(BaseCommand):
@@ -42,7 +43,9 @@ class Command(BaseCommand):
 
 
 def anonymise(registrations):
-    """Remove everything that identifies a person; keep status, language, dates, forums."""
+    """Remove everything that identifies a person; keep status, language, dates, forums.
+    Apps above tell what they keep about these events (``registrations.signals``)."""
+    page_ids = set(registrations.values_list("page_id", flat=True))  # read before emptied
     Attendance.objects.filter(registration__in=registrations).update(checked_in_by=None)
     for registration in registrations.iterator():
         registration.name = ""
@@ -55,3 +58,5 @@ def anonymise(registrations):
         registration.efn = ""
         registration.token = f"anonymised-{registration.pk}"
         registration.save()
+    if page_ids:
+        registrations_anonymised.send(sender=Registration, page_ids=page_ids)
