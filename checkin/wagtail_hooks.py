@@ -3,7 +3,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 
-from checkin import views
+from checkin import document_views, views
 
 
 @hooks.register("register_admin_urls")
@@ -17,6 +17,31 @@ def checkin_urls():
         path("check-in/<int:page_id>/efn/", views.add_efn, name="checkin_add_efn"),
         path("check-in/<int:page_id>/figures/", views.figures, name="checkin_figures"),
         path("check-in/<int:page_id>/eiv/", views.eiv, name="checkin_eiv"),
+        path(
+            "check-in/<int:page_id>/documents/",
+            document_views.documents,
+            name="checkin_documents",
+        ),
+        path(
+            "check-in/<int:page_id>/documents/badges.pdf",
+            document_views.badges,
+            name="checkin_badges",
+        ),
+        path(
+            "check-in/<int:page_id>/documents/attendance-list.pdf",
+            document_views.attendance_list,
+            name="checkin_attendance_list",
+        ),
+        path(
+            "check-in/<int:page_id>/documents/course-list.pdf",
+            document_views.course_list,
+            name="checkin_course_list",
+        ),
+        path(
+            "check-in/<int:page_id>/documents/certificates.pdf",
+            document_views.certificates,
+            name="checkin_certificates",
+        ),
     ]
 
 

@@ -146,14 +146,17 @@ CONSENT = {
 CONSENT_ACCREDITED = {
     "de": (
         "Ich bin einverstanden, dass die Veranstalter meine Angaben für diese Anmeldung "
-        "speichern und nutzen. Ärztinnen und Ärzte: Meine EFN und meine Teilnahme werden für "
-        "die Fortbildungspunkte an die Landesärztekammer übermittelt. Sonst werden die "
-        "Angaben nicht weitergegeben und drei Monate nach der Veranstaltung gelöscht."
+        "speichern und nutzen und beim Einlass meine Ankunft erfassen. Ärztinnen und Ärzte: "
+        "Meine EFN und meine Teilnahme werden für die Fortbildungspunkte an die "
+        "Landesärztekammer übermittelt. Sonst werden die Angaben nicht weitergegeben und drei "
+        "Monate nach der Veranstaltung gelöscht. Die Rückmeldung nach der Veranstaltung ist "
+        "freiwillig und anonym."
     ),
     "en": (
-        "I agree that the organisers store and use my details for this registration. Doctors: "
-        "my EFN and my attendance are passed to the medical chamber for the CME points. "
-        "Otherwise my details are not passed on and are deleted three months after the event."
+        "I agree that the organisers store and use my details for this registration and record "
+        "my arrival at the door. Doctors: my EFN and my attendance are passed to the medical "
+        "chamber for the CME points. Otherwise my details are not passed on and are deleted "
+        "three months after the event. The feedback after the event is voluntary and anonymous."
     ),
 }
 
@@ -398,6 +401,8 @@ def _jubilee_conference(demo, index, topics, places, today):
         # A demo number in the format of the Ärztekammern's (19 digits from 276).
         vnr="2760602026000100017",
         cme_points=6,
+        # Everyone checked in gets a certificate of attendance with the points.
+        certificate=True,
         consent_text=CONSENT_ACCREDITED["de"],
         rounds=[
             Round(

@@ -98,7 +98,7 @@ def local_time(moment):
 
 
 def date_span(start, end):
-    """"12. Mai 2026" or "12. Mai 2026 – 13. Mai 2026" (the days, not the hours)."""
+    """The days, not the hours: "12. Mai 2026" or "12. Mai 2026 – 13. Mai 2026"."""
     first, last = local_date(start), local_date(end)
     return first if first == last else f"{first} – {last}"
 

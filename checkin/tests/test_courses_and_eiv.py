@@ -8,7 +8,7 @@ from django.utils import timezone
 from checkin import services
 from checkin.certificates import attended
 from checkin.eiv import eiv_report
-from events.models import Session
+from events.models import EventPage, Session
 from events.tests.conftest import make_course, weekly
 from registrations import services as registrations
 from registrations.models import Attendance, Registration
@@ -184,3 +184,19 @@ def test_the_eiv_file_is_for_organisers_only(client, accredited, django_user_mod
     client.force_login(user)
     response = client.get(f"/admin/check-in/{accredited.pk}/eiv/")
     assert response.status_code == 302  # Wagtail sends those without permission away
+
+
+def test_the_demo_conference_has_arrived_doctors_for_its_eiv_list(demo_site):
+    page = EventPage.objects.get(
+        slug="jubilaeumstagung-qualitaetszirkel", locale__language_code="de"
+    )
+    assert services.figures(page).arrived == 5
+    report = eiv_report(page)
+    # Three doctors arrived with their EFN; the fourth has not come (yet).
+    lines = report.as_bytes().decode().split("\r\n")
+    assert lines[-1] == "" and sorted(lines[:-1]) == [
+        "802760601111114",
+        "802760601234569",
+        "802760607654323",
+    ]
+    assert sorted(r.name for r in report.without_efn) == ["Anna-Lena Schäfer", "Olena Kovalenko"]
