@@ -10,6 +10,7 @@ registrations already (the demo's or real ones) is left as it is.
 
 from datetime import datetime, time, timedelta
 
+from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 
@@ -68,6 +69,11 @@ PEOPLE = [
 
 
 def load(demo):
+    if settings.PORTAL_DEMO_PARTICIPANTS:
+        add_participants(demo)
+
+
+def add_participants(demo):
     page = EventPage.objects.filter(slug=SLUG, locale__language_code="de").first()
     if page is None or Registration.objects.filter(page=page).exists():
         return

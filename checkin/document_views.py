@@ -28,9 +28,10 @@ from checkin.certificates import attended
 from checkin.documents.badges import DEFAULT_SIZE, SIZES, badges_for, badges_pdf, booked
 from checkin.documents.certificates import branding, certificates_pdf, due_for, why_not
 from checkin.documents.lists import attendance_list_pdf, course_groups, course_list_pdf
+from checkin.eiv import eiv_report
 from checkin.views import PERMISSION
 from core.sections import page_section
-from events.models import CalendarPage, CoursePage, Forum
+from events.models import CalendarPage, CoursePage, EventPage, Forum
 from registrations.calendars import page_in_language
 from registrations.links import personal_url, registration_for_key
 from registrations.models import Registration
@@ -112,7 +113,7 @@ def documents(request, page_id):
 
 def _documents(request, page, badge_form, status=200):
     is_course = isinstance(page, CoursePage)
-    figures = services.figures(page)
+    forums = services.figures(page).forums if isinstance(page, EventPage) else []
     return TemplateResponse(
         request,
         "checkin/documents.html",
@@ -120,8 +121,10 @@ def _documents(request, page, badge_form, status=200):
             "event": page,
             "is_course": is_course,
             "badge_form": badge_form,
-            "figures": figures,
+            "booked": booked(page).count(),
+            "forums": forums,
             "groups": course_groups(page) if is_course else [],
+            "eiv": eiv_report(page) if page.vnr else None,
             "header_title": _("Documents: %(title)s") % {"title": page.title},
             "page_title": _("Documents"),
         },

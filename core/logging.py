@@ -51,7 +51,10 @@ FIELD_VALUE = re.compile(
     r"""(?P<value>"[^"]*"|'[^']*'|[^\s,;&)}\]]+)""",
     re.IGNORECASE,
 )
-PERSONAL_LINK = re.compile(r"(/registration/(?:confirm|manage|calendar)/)[^/\s?\"']+")
+# The feedback survey's link carries the same key (``registrations.links``); not the admin's.
+PERSONAL_LINK = re.compile(
+    r"(/registration/(?:confirm|manage|calendar|certificate)/|(?<!/admin)/feedback/)[^/\s?\"']+"
+)
 
 
 def mask(text):

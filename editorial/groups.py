@@ -62,6 +62,8 @@ REGISTRATION_PERMISSIONS = [
     ("registrations", "view_registration"),
     ("registrations", "change_registration"),
     ("registrations", "delete_registration"),
+    # Who signs the certificates of attendance, with the signature image (checkin.models).
+    ("checkin", "change_certificatesettings"),
 ]
 
 

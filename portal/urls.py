@@ -6,11 +6,13 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from checkin import document_views as checkin_documents
 from core.health import healthz
 from core.search import search
 from core.sitemap import sitemap_view
 from core.views import favicon, robots_txt, serve
 from events.views import admin_javascript_catalogue, ics_view
+from feedback import views as feedback
 from registrations import views as registrations
 
 urlpatterns = [
@@ -42,10 +44,16 @@ urlpatterns += i18n_patterns(
     path("registration/<int:page_id>/", registrations.submit, name="registration_submit"),
     path("registration/confirm/<str:key>/", registrations.confirm, name="registration_confirm"),
     path("registration/manage/<str:key>/", registrations.manage, name="registration_manage"),
+    path("feedback/<str:key>/", feedback.survey, name="feedback_survey"),
     path(
         "registration/calendar/<str:key>.ics",
         registrations.personal_calendar_view,
         name="registration_calendar",
+    ),
+    path(
+        "registration/certificate/<str:key>/",
+        checkin_documents.certificate,
+        name="registration_certificate",
     ),
     re_path(
         r"^(?P<path>(?:[\w\-]+/)*)(?P<name>feed|calendar|timetable)\.ics$", ics_view, name="ics"

@@ -32,6 +32,10 @@ WITH_PASS = {"booked", "promoted"}
 
 
 def absolute(path):
+    """The full address of ``path``; a page's ``url`` is one already where the portal runs
+    several sites (Wagtail then gives the host too)."""
+    if path.startswith(("http://", "https://")):
+        return path
     return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + path
 
 

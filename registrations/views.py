@@ -15,7 +15,7 @@ from wagtail.models import Locale
 from core.faults import mark_stored
 from core.i18n import absolute_url, source_of
 from core.protection import refusal, started_token
-from core.sections import page_section
+from core.sections import page_section, sections_for
 from events.feeds import feed_response
 from events.models import CalendarPage
 from registrations import services
@@ -246,6 +246,8 @@ def manage(request, key):
             "group": group_label(registration, shown, page),
             "calendar_url": calendar_url,
             "calendar_webcal": "webcal://" + calendar_url.split("://", 1)[1],
+            # Filled by higher apps, e.g. checkin's link to the certificate of attendance.
+            "personal_sections": sections_for("personal", registration, request),
             "pass_qr": mark_safe(  # drawn by segno from our own signed code and title
                 qr_svg(pass_code(registration), title=_("Your QR code for the check-in"))
             )

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from django.db.models import Max, Min
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
+from django.utils.translation import ngettext, pgettext
 
 from checkin.certificates import attended
 from checkin.documents.layout import (
@@ -35,13 +35,12 @@ from checkin.documents.layout import (
 from checkin.models import CertificateSettings
 from checkin.services import folded
 from core.models import OrganisationSettings
-from events.models import CoursePage, CourseSchedule, Session
+from events.models import CoursePage, CourseSchedule, Forum, Session
 from registrations.calendars import page_in_language
 from registrations.models import Attendance, Registration
 
 logger = logging.getLogger(__name__)
 
-PT = 25.4 / 72
 MARGIN = 25
 LABEL_WIDTH = 48
 
@@ -130,6 +129,40 @@ def why_not(record):
     )
 
 
+@dataclass
+class Shared:
+    """What the certificates of one event say alike in one language (and course group): read
+    once per PDF, not once per page."""
+
+    source: object  # the default-language page, specific
+    shown: object  # its translation into the language, else itself
+    days: str  # an event's days; a course's are each person's own
+    place: str
+    hosts: list
+    partners: list
+    titles: dict  # {forum translation key: title in the language}
+
+
+def _shared(registration, known):
+    key = (registration.page_id, registration.language, registration.group_key)
+    if key not in known:
+        source = registration.page.specific
+        shown = page_in_language(source, registration.language)
+        organisers = source.organisers.select_related("organisation").order_by("sort_order")
+        forums = Forum.objects.filter(page_id=source.pk)
+        titles = translated_titles(forums, [registration.language])
+        known[key] = Shared(
+            source=source,
+            shown=shown,
+            days=_event_days(source),
+            place=_place(registration, source, shown),
+            hosts=[o.organisation.name for o in organisers if not o.is_partner],
+            partners=[o.organisation.name for o in organisers if o.is_partner],
+            titles={forum_key: title for (forum_key, _language), title in titles.items()},
+        )
+    return known[key]
+
+
 def certificates_pdf(records, brand, *, language=None):
     """One page per record (each in its person's language), a PDF."""
     title = _("Certificates of attendance")
@@ -139,17 +172,17 @@ def certificates_pdf(records, brand, *, language=None):
     pdf = Document(title=title, language=language)
     pdf.set_margins(MARGIN, MARGIN, MARGIN)
     pdf.set_auto_page_break(True, margin=MARGIN)
+    known = {}
     for record in records:
         with translation.override(record.registration.language):
-            _certificate(pdf, record, brand)
+            _certificate(pdf, record, brand, _shared(record.registration, known))
     return pdf.to_bytes()
 
 
-def _certificate(pdf, record, brand):
+def _certificate(pdf, record, brand, shared):
     registration = record.registration
-    source = registration.page.specific
-    shown = page_in_language(source, registration.language)
     align = pdf.start_align
+    pdf.follow_language()
     pdf.add_page()
     _top(pdf, brand)
 
@@ -165,10 +198,10 @@ def _certificate(pdf, record, brand):
     pdf.cell(0, 6, took_part, align="C", new_x="LMARGIN", new_y="NEXT")
     pdf.ln(2)
     pdf.set_font(SANS, "B", 15)
-    pdf.multi_cell(0, 7.5, shown.title, align="C", new_x="LMARGIN", new_y="NEXT")
+    pdf.multi_cell(0, 7.5, shared.shown.title, align="C", new_x="LMARGIN", new_y="NEXT")
     pdf.ln(10)
 
-    for label, value in _facts(record, source, shown):
+    for label, value in _facts(record, shared):
         _fact(pdf, label, value, align)
     _signature(pdf, brand, align)
 
@@ -185,52 +218,45 @@ def _top(pdf, brand):
         pdf.multi_cell(pdf.epw - (55 if brand.logo else 0), 5, brand.issuer, align=pdf.start_align)
 
 
-def _facts(record, source, shown):
+def _facts(record, shared):
     """(label, value) rows of what the certificate states."""
-    registration = record.registration
+    registration, source = record.registration, shared.source
     facts = []
-    when = _when(record, source)
+    when = shared.days
+    if record.is_course and record.sessions:  # from the first session attended to the last
+        when = date_span(record.sessions[0].starts_at, record.sessions[-1].starts_at)
     if when:
         facts.append((_("Date"), when))
-    place = _place(registration, source, shown)
-    if place:
-        facts.append((_("Place"), place))
+    if shared.place:
+        facts.append((_("Place"), shared.place))
     if record.is_course:
-        facts.append(
-            (
-                _("Sessions attended"),
-                _("%(attended)s of %(planned)s")
-                % {
-                    "attended": len(record.sessions),
-                    "planned": record.planned,
-                },
-            )
-        )
+        count = _("%(attended)s of %(planned)s") % {
+            "attended": len(record.sessions),
+            "planned": record.planned,
+        }
+        days = ", ".join(local_date(s.starts_at, "SHORT_DATE_FORMAT") for s in record.sessions)
+        facts.append((_("Sessions attended"), f"{count}\n{days}"))
     if record.hours:
         whole = int(record.hours) if record.hours == int(record.hours) else int(record.hours) + 1
         facts.append(
             (
-                _("Duration"),
+                pgettext("certificate", "Duration"),
                 ngettext("%(hours)s hour", "%(hours)s hours", whole)
                 % {"hours": number(record.hours)},
             )
         )
     if record.forums:
-        titles = translated_titles(record.forums, [registration.language])
         lines = [
             _("Round %(number)s") % {"number": forum.round_number}
             + ": "
-            + titles.get((forum.translation_key, registration.language), forum.title)
+            + shared.titles.get(forum.translation_key, forum.title)
             for forum in record.forums
         ]
         facts.append((_("Forums"), "\n".join(lines)))
-    organisers = list(source.organisers.select_related("organisation").order_by("sort_order"))
-    hosts = [o.organisation.name for o in organisers if not o.is_partner]
-    partners = [o.organisation.name for o in organisers if o.is_partner]
-    if hosts:
-        facts.append((_("Organised by"), "\n".join(hosts)))
-    if partners:
-        facts.append((_("In cooperation with"), "\n".join(partners)))
+    if shared.hosts:
+        facts.append((_("Organised by"), "\n".join(shared.hosts)))
+    if shared.partners:
+        facts.append((_("In cooperation with"), "\n".join(shared.partners)))
     if source.vnr:
         facts.append((_("Event number (VNR)"), source.vnr))
         if record.points:
@@ -240,11 +266,8 @@ def _facts(record, source, shown):
     return facts
 
 
-def _when(record, source):
-    """The days: of the event, or from the first to the last session a course member
-    attended."""
-    if record.is_course and record.sessions:
-        return date_span(record.sessions[0].starts_at, record.sessions[-1].starts_at)
+def _event_days(source):
+    """The days the sessions take place, with the hours for a single day."""
     span = Session.objects.filter(page_id=source.pk).exclude(status=Session.Status.CANCELLED)
     span = span.aggregate(start=Min("starts_at"), end=Max("ends_at"))
     if span["start"] is None:
@@ -256,14 +279,13 @@ def _when(record, source):
 
 
 def _place(registration, source, shown):
-    """The course group's place where it has its own, else the page's (in the language of
-    ``shown``)."""
+    """The course group's place where it has its own (a course of one schedule: that
+    schedule's), else the page's (in the language of ``shown``)."""
+    schedules = CourseSchedule.objects.filter(page_id=source.pk).select_related("place")
     if registration.group_key:
-        schedule = (
-            CourseSchedule.objects.filter(page_id=source.pk, key=registration.group_key)
-            .select_related("place")
-            .first()
-        )
+        schedules = schedules.filter(key=registration.group_key)
+    if registration.group_key or len(schedules) == 1:
+        schedule = schedules.first()
         if schedule is not None and schedule.place is not None:
             place = schedule.place
             return place_line(place.get_translation_or_none(shown.locale) or place)

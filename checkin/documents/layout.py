@@ -11,6 +11,7 @@ Noto Sans Symbols 2, vendored under ``checkin/fonts`` with their licence (OFL). 
 Noto Sans lacks is taken from the next font that has it (``set_fallback_fonts``).
 """
 
+import logging
 from decimal import Decimal
 from pathlib import Path
 
@@ -19,6 +20,10 @@ from django.utils.translation import get_language, get_language_bidi
 from fpdf import FPDF
 
 from events.models import Forum
+
+# fontTools reports every font subset it makes at INFO, dozens of lines per PDF: the log
+# keeps its warnings only.
+logging.getLogger("fontTools.subset").setLevel(logging.WARNING)
 
 FONT_DIR = Path(__file__).resolve().parent.parent / "fonts"
 SANS = "notosans"
@@ -31,6 +36,7 @@ FONT_FILES = (
     (ARABIC, "B", "NotoSansArabic-Bold.ttf"),
     (SYMBOLS, "", "NotoSansSymbols2-Checkmarks.ttf"),
 )
+PT = 25.4 / 72  # millimetres in a typographic point
 CHECK = "\u2713"  # ✓
 GREY = 110  # secondary text: dark enough for a copier
 LIGHT = 170  # crop marks and rules
@@ -50,6 +56,7 @@ class Document(FPDF):
         self.set_lang(language or get_language())
         self.set_creator("Frühe Hilfen portal")
         self.set_font(SANS, size=10)
+        self._widths = {}
 
     @property
     def rtl(self):
@@ -60,23 +67,36 @@ class Document(FPDF):
     def start_align(self):
         return "R" if self.rtl else "L"
 
+    def follow_language(self):
+        """Paragraphs run right to left in a right-to-left language, also where they begin
+        with a German word: "Kassel، ٤ ديسمبر" keeps the place first."""
+        self.set_text_shaping(True, direction="rtl" if self.rtl else None)
+
     def fitting_size(self, text, width, largest, smallest, style=""):
         """The largest font size from ``largest`` down to ``smallest`` at which ``text``
         fits into ``width`` (text width grows in proportion to the size: one measurement)."""
         self.set_font(SANS, style, largest)
-        needed = self.get_string_width(text)
+        needed = self.width_of(text)
         if needed <= width:
             return largest
         return max(smallest, int(largest * width / needed * 10) / 10)
 
+    def width_of(self, text):
+        """``text``'s width in the current font, measured once per document (shaping a
+        line takes a while, and badges repeat the event's title and the forums')."""
+        key = (text, self.font_family, self.font_style, self.font_size_pt)
+        if key not in self._widths:
+            self._widths[key] = self.get_string_width(text)
+        return self._widths[key]
+
     def clipped(self, text, width):
         """``text`` cut with an ellipsis so that it fits ``width`` in the current font."""
-        if self.get_string_width(text) <= width:
+        if self.width_of(text) <= width:
             return text
         low, high = 0, len(text)
         while low < high:  # the longest prefix that fits with the ellipsis
             middle = (low + high + 1) // 2
-            if self.get_string_width(text[:middle].rstrip() + ELLIPSIS) <= width:
+            if self.width_of(text[:middle].rstrip() + ELLIPSIS) <= width:
                 low = middle
             else:
                 high = middle - 1

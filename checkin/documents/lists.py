@@ -23,6 +23,7 @@ from fpdf.fonts import FontFace
 from checkin.documents.layout import (
     CHECK,
     GREY,
+    PT,
     SANS,
     Document,
     date_span,
@@ -36,7 +37,6 @@ from events.models import Round, Session
 from registrations.forms import group_labels
 from registrations.models import Attendance, Registration
 
-PT = 25.4 / 72
 EMPTY_ROWS = 5  # for walk-ins, who sign below the others
 HEADINGS = FontFace(emphasis="BOLD", fill_color=235)
 NAME_WIDTH = 52  # mm, the course list's name column
@@ -129,10 +129,10 @@ def attendance_list_pdf(page, forum=None):
     pdf.add_page()
     accredited = bool(page.vnr)
     headings = [_("No."), _("Name"), _("Organisation")]
-    widths = [10, 55, 50]
+    widths = [9, 46, 44] if accredited else [9, 55, 55]
     if accredited:
         headings.append(_("EFN"))
-        widths.append(36)
+        widths.append(33)
     headings.append(_("Signature"))
     widths.append(pdf.epw - sum(widths))
     pdf.set_font(SANS, "", 9)
@@ -178,9 +178,9 @@ def course_groups(page):
     """A course's groups as the lists offer them: [(schedule key, label)]; one entry with
     the key None for a course of one schedule (everyone booked is in it)."""
     schedules = list(page.schedules.select_related("place").order_by("sort_order"))
-    if len(schedules) < 2:
-        return [(None, page.title)]
     labels = group_labels(schedules, page, page)
+    if len(schedules) < 2:
+        return [(None, labels[schedules[0].key] if schedules else page.title)]
     return [(schedule.key, labels[schedule.key]) for schedule in schedules]
 
 

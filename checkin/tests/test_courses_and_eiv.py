@@ -7,7 +7,9 @@ from django.utils import timezone
 
 from checkin import services
 from checkin.certificates import attended
+from checkin.demo import add_participants
 from checkin.eiv import eiv_report
+from core.demo_builder import DemoBuilder
 from events.models import EventPage, Session
 from events.tests.conftest import make_course, weekly
 from registrations import services as registrations
@@ -187,6 +189,11 @@ def test_the_eiv_file_is_for_organisers_only(client, accredited, django_user_mod
 
 
 def test_the_demo_conference_has_arrived_doctors_for_its_eiv_list(demo_site):
+    demo = DemoBuilder()
+    add_participants(demo)
+    assert demo.created["Anmeldung (Demo)"] == 7
+    add_participants(demo)  # run again: nothing more
+    assert demo.created["Anmeldung (Demo)"] == 7
     page = EventPage.objects.get(
         slug="jubilaeumstagung-qualitaetszirkel", locale__language_code="de"
     )
@@ -200,3 +207,18 @@ def test_the_demo_conference_has_arrived_doctors_for_its_eiv_list(demo_site):
         "802760607654323",
     ]
     assert sorted(r.name for r in report.without_efn) == ["Anna-Lena Schäfer", "Olena Kovalenko"]
+
+
+def test_the_documents_page_offers_the_eiv_list_and_names_who_has_no_efn(
+    organiser,  # noqa: F811
+    accredited,
+):
+    anna = book(accredited, "Dr. Anna Müller", "anna@example.org")
+    cem = book(accredited, "Cem Kaya", "cem@example.org")
+    Registration.objects.filter(pk=anna.pk).update(efn=DOCTOR)
+    services.check_in(anna)
+    services.check_in(cem)
+    html = organiser.get(f"/admin/check-in/{accredited.pk}/documents/").content.decode()
+    assert f'href="/admin/check-in/{accredited.pk}/eiv/"' in html
+    assert "(1 EFN)" in html
+    assert "<bdi>Cem Kaya</bdi>" in html and "<bdi>Dr. Anna Müller</bdi>" not in html

@@ -22,6 +22,8 @@ def course_form(*, schedules, exceptions=(), **fields):
             "audience": "families",
             "is_free": "on",
             "hold_minutes": "30",
+            "reminder_days": "2",
+            "certificate_threshold": "80",
             **fields,
             "schedules": inline_formset(list(schedules)),
             "exceptions": inline_formset(list(exceptions)),

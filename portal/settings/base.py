@@ -346,6 +346,8 @@ SERVER_EMAIL = DEFAULT_FROM_EMAIL
 WAGTAIL_SITE_NAME = os.environ.get("WAGTAIL_SITE_NAME", "Frühe Hilfen Portal")
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
 PORTAL_STALE_OFFER_MONTHS = 12  # the dashboard lists offers unchanged for longer (editorial)
+# load_demo adds invented participants to the jubilee conference, some checked in (checkin.demo).
+PORTAL_DEMO_PARTICIPANTS = True
 WAGTAILIMAGES_IMAGE_MODEL = "core.PortalImage"
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAILIMAGES_MAX_IMAGE_PIXELS = 40_000_000

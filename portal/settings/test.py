@@ -31,3 +31,6 @@ FRAGMENT_CACHE_SECONDS = 300
 # The page cache is off in tests; core/tests/test_page_cache.py switches it on.
 PAGE_CACHE_SECONDS = 0
 PAGE_CACHE_MAX_AGE = 0
+# The tests' demo has no registrations: each test books the people it counts.
+# checkin/tests/test_courses_and_eiv.py loads the demo participants itself.
+PORTAL_DEMO_PARTICIPANTS = False

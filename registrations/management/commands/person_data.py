@@ -36,7 +36,11 @@ class Command(BaseCommand):
                 "registered": r.created_at.isoformat(),
                 "confirmed": r.email_confirmed_at.isoformat() if r.email_confirmed_at else None,
                 "arrived": [
-                    {"forum": a.forum.title if a.forum else None, "at": a.arrived_at.isoformat()}
+                    {
+                        "forum": a.forum.title if a.forum else None,
+                        "session": a.session.starts_at.isoformat() if a.session else None,
+                        "at": a.arrived_at.isoformat(),
+                    }
                     for a in r.attendances.all()
                 ],
                 # The feedback app's marker (its answers name nobody); read by the relation's
@@ -44,7 +48,7 @@ class Command(BaseCommand):
                 "feedback_given": hasattr(r, "feedback_response"),
             }
             for r in registrations.select_related("page", "consent").prefetch_related(
-                "attendances__forum"
+                "attendances__forum", "attendances__session"
             )
         ]
         self.stdout.write(json.dumps(data, ensure_ascii=False, indent=2))
