@@ -9,6 +9,7 @@ class FeedbackConfig(AppConfig):
 
     def ready(self):
         # Imported once the app registry is ready (the receiver's module reads the models).
+        from feedback import views  # noqa: F401  (fills the personal page's "personal" slot)
         from feedback.services import forget_comments
         from registrations.signals import registrations_anonymised
 

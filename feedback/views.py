@@ -24,11 +24,13 @@ from django.views.decorators.http import require_http_methods, require_safe
 from wagtail.models import Locale
 
 from core.faults import mark_stored
+from core.sections import page_section
 from events.models import CalendarPage, Session
 from feedback import services
 from feedback.forms import MAX_COMMENT, SurveyForm
 from registrations.calendars import page_in_language
-from registrations.links import registration_for_key
+from registrations.links import personal_url, registration_for_key
+from registrations.models import Registration
 from registrations.wagtail_hooks import Echo, neutralised
 
 PERMISSION = "registrations.change_registration"
@@ -166,3 +168,16 @@ def export(request, page_id):
     name = slugify(page.title) or str(page.pk)
     response["Content-Disposition"] = f'attachment; filename="feedback-{name}.csv"'
     return response
+
+
+@page_section("personal", order=60)
+def survey_link(registration, request):
+    """The personal page's link to the survey: from the start of the event until answered."""
+    if registration.status != Registration.Status.BOOKED:
+        return None  # no query for the usual case
+    if services.closed_reason(registration) or services.already_given(registration):
+        return None
+    return {
+        "template": "feedback/sections/survey.html",
+        "url": personal_url(registration, "feedback_survey"),
+    }

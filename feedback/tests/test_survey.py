@@ -96,7 +96,19 @@ def test_answers_are_stored_with_no_trace_of_who_gave_them(client, held):
     }
     assert set(Answer.objects.values_list("submitted_on", flat=True)) == {timezone.localdate()}
     stored = " ".join(str(value) for row in Answer.objects.values_list() for value in row)
-    assert "Anna" not in stored and "anna@" not in stored and str(anna.pk) not in stored.split()
+    assert "Anna" not in stored and "anna@" not in stored
+    # Nor her registration's number (only the page, the forum and the round are numbers).
+    assert {f.attname for f in Answer._meta.concrete_fields} == {
+        "id",
+        "page_id",
+        "forum_id",
+        "forum_title",
+        "round_number",
+        "rating",
+        "comment",
+        "language",
+        "submitted_on",
+    }
     assert list(Response.objects.values_list("registration_id", flat=True)) == [anna.pk]
 
 
@@ -256,3 +268,17 @@ def test_the_same_answers_sent_from_several_tabs_at_once_are_stored_once(confere
     assert codes == [200] * tabs
     assert Response.objects.count() == 1
     assert list(Answer.objects.values_list("rating", "comment")) == [(4, "Gut")]
+
+
+def test_the_personal_page_invites_to_the_survey_until_it_is_answered(client, held):
+    anna = held["anna"]
+    manage = personal_url(anna, "registration_manage")
+    assert survey_url(anna) in main(client.get(manage))
+    services.give(anna, [])
+    assert survey_url(anna) not in main(client.get(manage))
+
+
+def test_the_personal_page_has_no_survey_before_the_event(client, conference):
+    anna = book(conference, "Anna Müller", "anna@example.org")
+    page = main(client.get(personal_url(anna, "registration_manage")))
+    assert "/feedback/" not in page

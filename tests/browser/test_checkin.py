@@ -77,7 +77,7 @@ def test_an_organiser_scans_a_code_and_a_second_device_sees_it(
         expect(figures).to_contain_text("0 von 1 eingetroffen")
 
         door.goto(f"{site_url}/admin/check-in/")
-        door.get_by_role("link", name=event.title).click()
+        door.get_by_role("link", name=event.title, exact=True).click()
         expect(door.get_by_role("button", name="Kamera starten")).to_be_visible()
         assert door.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
         door.get_by_text("Nachmeldung am Einlass").click()  # open the walk-in form too
