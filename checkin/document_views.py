@@ -18,7 +18,7 @@ from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.utils.http import content_disposition_header
 from django.utils.text import slugify
-from django.utils.translation import get_language, gettext_lazy
+from django.utils.translation import get_language, gettext_lazy, pgettext
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 from wagtail.models import Locale, Site
@@ -126,7 +126,7 @@ def _documents(request, page, badge_form, status=200):
             "groups": course_groups(page) if is_course else [],
             "eiv": eiv_report(page) if page.vnr else None,
             "header_title": _("Documents: %(title)s") % {"title": page.title},
-            "page_title": _("Documents"),
+            "page_title": pgettext("check-in", "Documents"),
         },
         status=status,
     )

@@ -43,7 +43,7 @@ class SurveyForm(forms.Form):
         for block in self.blocks:
             rating, comment = f"rating_{block.key}", f"comment_{block.key}"
             if cleaned.get(comment) and cleaned.get(rating) is None and rating not in self.errors:
-                self.add_error(rating, _("Please give your comment a rating too, from 1 to 5."))
+                self.add_error(rating, _("With a comment, please rate this part too, from 1 to 5."))
         return cleaned
 
     def answers(self):

@@ -164,7 +164,7 @@ def test_a_forged_or_altered_link_finds_nothing(client, held, key):
         ({"rating_event": "4", "rating_round-1": "0"}, "Please choose a rating from 1 to 5."),
         (
             {"rating_event": "4", "comment_round-2": "Zu kurz"},
-            "Please give your comment a rating too, from 1 to 5.",
+            "With a comment, please rate this part too, from 1 to 5.",
         ),
         (
             {"rating_event": "4", "comment_event": "x" * 2001},
@@ -190,7 +190,13 @@ def test_before_the_event_began_the_survey_is_not_open_yet(client, conference):
     response = client.get(survey_url(anna))
     assert response.status_code == 200
     html = main(response)
-    assert german("The survey opens when the event has begun.")[:20] in html
+    assert (
+        german(
+            "The survey opens when the event has begun. Please come back afterwards: "
+            "the link stays the same."
+        )
+        in html
+    )
     assert "<form" not in html
     assert client.post(survey_url(anna), {"rating_event": "5"}).status_code == 403
     assert not Answer.objects.exists() and not Response.objects.exists()
