@@ -58,6 +58,7 @@ bench: install node-tools  ## Benchmarks (not part of `make test`): they print t
 	DATABASE_URL=$${BENCH_DATABASE_URL:-postgres://postgres@127.0.0.1:5432/test} \
 	  $(BIN)/pytest tests/test_queries_per_page.py -q -s -n 0
 	$(BIN)/python bench/calendar_feed.py
+	$(BIN)/python bench/documents.py
 	# seeds a large site on PostgreSQL, loads it through gunicorn, then runs
 	# bench/registration_load.py against PostgreSQL (BENCH_SCALE=0.1 for a quick run)
 	$(BIN)/python bench/large_site.py

@@ -2,7 +2,6 @@
 
 import io
 import itertools
-import time as clock
 from datetime import time, timedelta
 from decimal import Decimal
 
@@ -239,7 +238,8 @@ def make_conference_twin(page):
     return make_conference(site, title="Anderer Fachtag", capacity=None, forums=[])
 
 
-def test_260_badges_with_qr_codes_are_written_in_a_few_seconds(fachtag):
+def test_260_badges_with_qr_codes_fill_26_sheets(fachtag):
+    """(How long they take: bench/documents.py.)"""
     forums = list(Forum.objects.filter(page=fachtag).order_by("round_number", "sort_order"))
     consent = ConsentVersion.for_text("Ich bin einverstanden.")
     registrations = Registration.objects.bulk_create(
@@ -265,17 +265,12 @@ def test_260_badges_with_qr_codes_are_written_in_a_few_seconds(fachtag):
         for number, registration in enumerate(registrations)
         for seat in (forums[number % 2], forums[2])
     )
-    # Processor time of this process: the figure holds while other tests load the machine.
-    started = clock.process_time()
     content = badges_pdf(
         fachtag, badges_for(fachtag, booked(fachtag)), SIZES["90x55"], with_qr=True
     )
-    seconds = clock.process_time() - started
     reader = PdfReader(io.BytesIO(content))
     assert len(reader.pages) == 26
     assert "Teilnehmerin 259 Öztürk-Müller" in reader.pages[25].extract_text()
-    print(f"260 badges with QR codes: {seconds:.2f} s, {len(content) // 1024} KB")
-    assert seconds < 8  # about 1.3 s on the development machine
 
 
 # --- attendance lists ------------------------------------------------------------------------
