@@ -6,11 +6,12 @@ The certificate names the sessions and forums attended and the hours: the page's
 where the editors gave one, else the time of the sessions attended.
 """
 
+from collections import defaultdict
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 
 from events.models import CoursePage, Forum, Session
-from registrations.models import Attendance, Registration
+from registrations.models import Attendance, ForumChoice, Registration
 
 
 @dataclass
@@ -58,38 +59,58 @@ def _hours(sessions):
 
 
 def attended(registration):
-    """What ``registration`` attended: a few queries, whatever the number of sessions."""
-    page = registration.page
-    arrivals = list(Attendance.objects.filter(registration=registration))
+    """What ``registration`` attended."""
+    return attended_all(registration.page, [registration])[0]
+
+
+def attended_all(page, registrations):
+    """What each of ``registrations`` (of ``page``) attended, in their order: six queries,
+    whatever the number of people and sessions (the certificates and the EIV list of a
+    Fachtagung of 260)."""
+    registrations = list(registrations)
+    for registration in registrations:
+        registration.page = page  # read once, not once per person
+    ids = [r.pk for r in registrations]
+    arrivals = defaultdict(list)
+    for arrival in Attendance.objects.filter(registration_id__in=ids):
+        arrivals[arrival.registration_id].append(arrival)
     is_course = CoursePage.objects.filter(pk=page.pk).exists()
-    taking_place = Session.objects.filter(page_id=page.pk).exclude(status=Session.Status.CANCELLED)
+    taking_place = list(
+        Session.objects.filter(page_id=page.pk)
+        .exclude(status=Session.Status.CANCELLED)
+        .order_by("starts_at", "pk")
+    )
+    seats, forums = defaultdict(set), {}
+    if not is_course:
+        in_order = Forum.objects.filter(page_id=page.pk).order_by("round_number", "sort_order")
+        forums = {forum.pk: forum for forum in in_order}
+        if not Attendance.objects.filter(forum__page_id=page.pk).exists():
+            # The organisers did not check people in at the forums: the forums they had a
+            # place in are the ones they attended.
+            chosen = ForumChoice.objects.filter(registration_id__in=ids).exclude(seat=None)
+            for registration_id, seat_id in chosen.values_list("registration_id", "seat_id"):
+                seats[registration_id].add(seat_id)
+    return [
+        _attended(r, is_course, arrivals[r.pk], taking_place, forums, seats[r.pk])
+        for r in registrations
+    ]
+
+
+def _attended(registration, is_course, arrivals, taking_place, forums, seats):
     result = Attended(registration=registration, is_course=is_course)
     if is_course:
-        if registration.group_key:
-            taking_place = taking_place.filter(schedule_key=registration.group_key)
-        sessions = list(taking_place.order_by("starts_at"))
+        group = registration.group_key
+        sessions = [s for s in taking_place if not group or s.schedule_key == group]
         present = {a.session_id for a in arrivals if a.session_id}
         result.planned = len(sessions)
         result.sessions = [s for s in sessions if s.pk in present]
         result.arrived = bool(result.sessions)
     else:
         result.arrived = any(a.forum_id is None and a.session_id is None for a in arrivals)
-        result.sessions = list(taking_place.order_by("starts_at")) if result.arrived else []
-        at_forums = {a.forum_id for a in arrivals if a.forum_id}
-        if not at_forums and result.arrived and not _forums_checked(page):
-            # The organisers did not check people in at the forums: the forums they had a
-            # place in are the ones they attended.
-            at_forums = set(registration.choices.exclude(seat=None).values_list("seat", flat=True))
-        result.forums = list(
-            Forum.objects.filter(pk__in=at_forums).order_by("round_number", "sort_order")
+        result.sessions = taking_place if result.arrived else []
+        at_forums = {a.forum_id for a in arrivals if a.forum_id} or (
+            seats if result.arrived else set()
         )
-    result.hours = page.certificate_hours or _hours(result.sessions)
+        result.forums = [forum for pk, forum in forums.items() if pk in at_forums]
+    result.hours = registration.page.certificate_hours or _hours(result.sessions)
     return result
-
-
-def _forums_checked(page):
-    return Attendance.objects.filter(forum__page_id=page.pk).exists()
-
-
-def is_due(registration):
-    return attended(registration).due

@@ -196,7 +196,9 @@ def certificates(request, page_id):
     records = due_for(page) if page.certificate else []
     if not records:
         if page.certificate:
-            messages.warning(request, _("No certificate is due yet: nobody was checked in."))
+            messages.warning(
+                request, _("No certificate is due yet: nobody has met its conditions so far.")
+            )
         else:
             messages.warning(request, _("This event issues no certificates of attendance."))
         return redirect("checkin_documents", page.pk)

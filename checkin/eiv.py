@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 
 from django.core.exceptions import ValidationError
 
-from checkin.certificates import attended
+from checkin.certificates import attended_all
 from events.models import CoursePage
 from registrations.efn import validate_efn
 from registrations.models import Attendance, Registration
@@ -44,7 +44,8 @@ def participants(page):
     course, at the share of sessions its certificate asks for."""
     booked = Registration.objects.filter(page=page, status=Registration.Status.BOOKED)
     if CoursePage.objects.filter(pk=page.pk).exists():
-        return [r for r in booked.select_related("page") if attended(r).took_part]
+        records = attended_all(page, booked.select_related("page"))
+        return [record.registration for record in records if record.took_part]
     arrived = Attendance.objects.filter(forum__isnull=True, session__isnull=True)
     return list(booked.filter(pk__in=arrived.values("registration")).order_by("name", "pk"))
 

@@ -33,7 +33,7 @@ class SurveyForm(forms.Form):
                 max_length=MAX_COMMENT,
                 error_messages={
                     "max_length": gettext_lazy(
-                        "Please keep your comment to at most 2000 characters."
+                        "Please keep your comment to at most %(limit_value)d characters."
                     )
                 },
             )

@@ -18,6 +18,7 @@ from django.utils import timezone
 from django.utils.translation import get_language_info
 from django.utils.translation import gettext as _
 
+from core.i18n import localized_map
 from events.models import EventStatus, Forum, Session
 from feedback.models import HIGHEST, LOWEST, Answer, Response
 from registrations.calendars import sessions_of
@@ -70,18 +71,13 @@ def blocks_for(registration, locale):
         .select_related("seat")
         .order_by("round_number")
     )
-    localized = dict(
-        Forum.objects.filter(
-            translation_key__in=[choice.seat.translation_key for choice in choices],
-            locale=locale,
-        ).values_list("translation_key", "title")
-    )
+    localized = localized_map([choice.seat for choice in choices], locale)
     return [EVENT] + [
         Block(
             key=f"round-{choice.round_number}",
             round_number=choice.round_number,
             forum=choice.seat,
-            title=localized.get(choice.seat.translation_key, choice.seat.title),
+            title=localized[choice.seat.translation_key].title,
         )
         for choice in choices
     ]

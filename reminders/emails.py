@@ -40,7 +40,11 @@ NEWS = {EventStatus.POSTPONED, EventStatus.MOVED_ONLINE}
 def dispatch_for(dispatch_id):
     """The row and its registration, or None when there is nobody to write to any more
     (deleted, anonymised, no longer booked)."""
-    dispatch = Dispatch.objects.select_related("registration__page").filter(pk=dispatch_id).first()
+    dispatch = (
+        Dispatch.objects.select_related("registration__page", "session")
+        .filter(pk=dispatch_id)
+        .first()
+    )
     if dispatch is None:
         return None
     registration = dispatch.registration
@@ -129,7 +133,8 @@ def build_notice(dispatch_id):
         return None
     registration = dispatch.registration
     source = registration.page.specific
-    rows = [row for row in (dispatch, *dispatch.included.all()) if row.session_id]
+    included = dispatch.included.select_related("session")
+    rows = [row for row in (dispatch, *included) if row.session_id]
     if not rows:  # the sessions were removed from the course meanwhile
         return None
     with translation.override(registration.language):

@@ -20,7 +20,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext, pgettext
 
-from checkin.certificates import attended
+from checkin.certificates import attended_all
 from checkin.documents.layout import (
     GREY,
     SANS,
@@ -89,13 +89,13 @@ def _image_bytes(image):
 
 def due_for(page):
     """Everyone of ``page`` whose certificate is due, by name: those checked in (a course:
-    at any session), each looked at by ``checkin.certificates.attended``."""
+    at any session), each looked at by ``checkin.certificates.attended_all``."""
     arrived = Attendance.objects.filter(registration__page=page)
     arrived = arrived.filter(session__isnull=False) if _is_course(page) else arrived
     candidates = Registration.objects.filter(
         page=page, status=Registration.Status.BOOKED, pk__in=arrived.values("registration_id")
     ).select_related("page")
-    records = [attended(person) for person in candidates]
+    records = attended_all(page, candidates)
     records = [record for record in records if record.due]
     return sorted(records, key=lambda r: (folded(r.registration.name), r.registration.pk))
 

@@ -134,8 +134,7 @@ def place_line(place):
     """A place as one line: "FZ Wehlheiden, Goethestraße 1, 34119 Kassel"."""
     if place is None:
         return ""
-    town = " ".join(part for part in (place.postcode, place.city) if part)
-    return ", ".join(part for part in (place.name, place.street, town) if part)
+    return ", ".join(part for part in (place.name, place.address_line) if part)
 
 
 def translated_titles(forums, languages):

@@ -6,7 +6,7 @@ import pytest
 from django.utils import timezone
 
 from checkin import services
-from checkin.certificates import attended
+from checkin.certificates import attended, attended_all
 from checkin.demo import add_participants
 from checkin.eiv import eiv_report
 from core.demo_builder import DemoBuilder
@@ -222,3 +222,18 @@ def test_the_documents_page_offers_the_eiv_list_and_names_who_has_no_efn(
     assert f'href="/admin/check-in/{accredited.pk}/eiv/"' in html
     assert "(1 EFN)" in html
     assert "<bdi>Cem Kaya</bdi>" in html and "<bdi>Dr. Anna Müller</bdi>" not in html
+
+
+def test_what_people_attended_is_read_in_the_same_queries_for_two_or_ten(
+    accredited, django_assert_num_queries
+):
+    people = [book(accredited, f"Person {n}", f"p{n}@example.org") for n in range(10)]
+    for person in people:
+        services.check_in(person)
+    with django_assert_num_queries(6):
+        two = attended_all(accredited, people[:2])
+    with django_assert_num_queries(6):
+        ten = attended_all(accredited, people)
+    assert [r.arrived for r in two + ten] == [True] * 12
+    # Nobody was checked in at a forum: the forums they had a place in count.
+    assert [f.title for f in ten[0].forums] == ["Forum B", "Forum D"]

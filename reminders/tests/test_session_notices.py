@@ -6,7 +6,8 @@ from datetime import time, timedelta
 import icalendar
 import pytest
 from django.core import mail
-from django.utils import timezone
+from django.utils import timezone, translation
+from django.utils.formats import date_format
 
 from events.models import CoursePage, Session
 from events.schedules import LOCAL_TZ
@@ -55,7 +56,10 @@ def test_a_cancelled_session_is_told_once_to_its_group(
     assert message.to == ["erste@example.org"]
     assert "wir2 in zwei Familienzentren" in message.subject
     assert "Ferien" in message.body
-    assert f"{day.day}." in message.body  # the day as the person knew it (German dates)
+    # The line of the cancelled day, as the person knew it (German dates, the group's time).
+    with translation.override("de"):
+        known = date_format(day, "DATE_FORMAT")
+    assert any(known in line and "18:00" in line for line in message.body.splitlines())
     assert "/de/registration/manage/" in message.body
     (name, content, mimetype) = message.attachments[0]
     cancelled = [
@@ -87,8 +91,11 @@ def test_a_moved_session_names_its_new_time_and_place(
     )
     (message,) = mail.outbox
     assert message.to == ["erste@example.org"]
-    assert "19:30" in message.body and "18:00" in message.body  # new time, and the old one
-    assert "FZ Rothenditmold" in message.body and "FZ Wehlheiden" in message.body
+    # The change names the session as it was (18:00 in Wehlheiden), then when and where now.
+    lines = message.body.splitlines()
+    (was,) = [n for n, line in enumerate(lines) if line.startswith("- ")]
+    assert "18:00 (FZ Wehlheiden)" in lines[was]
+    assert "19:30" in lines[was + 1] and "FZ Rothenditmold" in lines[was + 2]
     assert "Raum belegt" in message.body
 
 

@@ -13,11 +13,10 @@ from django.contrib.auth.models import Group
 from playwright.sync_api import expect
 
 from editorial.groups import ORGANISERS
-from events.models import EventPage, Forum
-from registrations import services
 from registrations.models import Attendance
 from registrations.passes import pass_code, qr_png
 
+from .booking import book_jubilee
 from .camera import film
 from .layout import sticking_out
 
@@ -27,25 +26,12 @@ PHONE = {"viewport": {"width": 390, "height": 844}, "locale": "de-DE", "is_mobil
 
 @pytest.fixture
 def participant(site_url):
-    page = EventPage.objects.get(
-        locale__language_code="de", slug="jubilaeumstagung-qualitaetszirkel"
-    )
-    forums = {}
-    for forum in Forum.objects.filter(page=page).order_by("round_number", "sort_order"):
-        forums.setdefault(forum.round_number, forum)
-    registration, _created = services.register(
-        page,
-        details={
-            "name": "Şükrü Yılmaz-Öztürk",
-            "email": "suekrue@example.org",
-            "organisation": "Kinderarztpraxis Wehlheiden",
-        },
-        forums=forums,
+    return book_jubilee(
         language="tr",
-        consent_text=page.consent_text,
+        name="Şükrü Yılmaz-Öztürk",
+        email="suekrue@example.org",
+        organisation="Kinderarztpraxis Wehlheiden",
     )
-    services.confirm_email(registration)
-    return page, registration
 
 
 def login(camera_or_browser, site_url, username):

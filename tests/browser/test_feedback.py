@@ -13,30 +13,20 @@ from axe_playwright_python.sync_playwright import Axe
 from django.utils import timezone
 from playwright.sync_api import expect
 
-from events.models import EventPage, Forum, Session
+from events.models import Session
 from feedback.models import Answer, Response
-from registrations import services
 from registrations.links import personal_url
+
+from .booking import book_jubilee
 
 PHONE = {"viewport": {"width": 390, "height": 844}, "locale": "ar", "is_mobile": True}
 
 
 @pytest.fixture
 def participant(site_url):
-    page = EventPage.objects.get(
-        locale__language_code="de", slug="jubilaeumstagung-qualitaetszirkel"
+    page, registration = book_jubilee(
+        language="ar", name="فاطمة الزهراء", email="fatima@example.org"
     )
-    forums = {}
-    for forum in Forum.objects.filter(page=page).order_by("round_number", "sort_order"):
-        forums.setdefault(forum.round_number, forum)
-    registration, _created = services.register(
-        page,
-        details={"name": "فاطمة الزهراء", "email": "fatima@example.org"},
-        forums=forums,
-        language="ar",
-        consent_text=page.consent_text,
-    )
-    services.confirm_email(registration)
     # The conference took place this morning.
     start = timezone.now() - timedelta(hours=8)
     Session.objects.filter(page_id=page.pk).update(
