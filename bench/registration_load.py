@@ -347,7 +347,7 @@ def group_scenario(base, index):
     from registrations.models import Registration
 
     page = seed_course(index)
-    keys = [str(s.key) for s in page.schedules.order_by("sort_order")]
+    keys = [str(s.key) for s in page.schedules.order_by("sort_order", "pk")]
     print(f"groups: two groups of {PLACES // 2} places, {SUBMISSIONS} at once")
     results, elapsed = register_all(
         base, page, lambda number, choices: {"group": choices["group"][number % 2]}

@@ -52,7 +52,7 @@ def course(site, *, count=5, **fields):
 
 
 def join(page, name, email, schedule_index=0):
-    schedule = page.schedules.order_by("sort_order")[schedule_index]
+    schedule = page.schedules.order_by("sort_order", "pk")[schedule_index]
     registration, _created = registrations.register(
         page,
         details={"name": name, "email": email},
@@ -66,7 +66,7 @@ def join(page, name, email, schedule_index=0):
 
 
 def sessions_of(page, schedule_index=0):
-    key = page.schedules.order_by("sort_order")[schedule_index].key
+    key = page.schedules.order_by("sort_order", "pk")[schedule_index].key
     return list(Session.objects.filter(page=page, schedule_key=key).order_by("starts_at"))
 
 

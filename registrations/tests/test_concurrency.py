@@ -191,7 +191,7 @@ def test_simultaneous_registrations_fill_each_course_group_exactly(calendar_site
 
     settings.RATELIMIT_ENABLE = False
     course = course_in_two_centres(calendar_site, capacities=(10, 5))
-    wehlheiden, rothenditmold = (str(s.key) for s in course.schedules.order_by("sort_order"))
+    wehlheiden, rothenditmold = (str(s.key) for s in course.schedules.order_by("sort_order", "pk"))
     token = started()
     people = [(f"g{n}@example.org", wehlheiden if n % 2 else rothenditmold) for n in range(60)]
     gate = threading.Barrier(WORKERS, timeout=30)
@@ -244,7 +244,7 @@ def test_simultaneous_group_changes_take_only_the_places_free(calendar_site, set
 
     settings.RATELIMIT_ENABLE = False
     course = course_in_two_centres(calendar_site, capacities=(4, 12))
-    wehlheiden, rothenditmold = course.schedules.order_by("sort_order")
+    wehlheiden, rothenditmold = course.schedules.order_by("sort_order", "pk")
     people = [
         services.register(
             course,

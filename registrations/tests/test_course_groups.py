@@ -50,7 +50,7 @@ def course_in_two_centres(site, capacities=(2, 1), **fields):
 
 
 def groups(course):
-    return [str(s.key) for s in course.schedules.order_by("sort_order")]
+    return [str(s.key) for s in course.schedules.order_by("sort_order", "pk")]
 
 
 def register(client, course, email, group, capture):

@@ -69,7 +69,7 @@ def test_a_publish_and_runs_at_the_same_moment_tell_a_change_once(calendar_site,
     """The change is published while the publish-time notices fail, so it is waiting to be
     told; then the course is published again while three runs start: all four find it."""
     course = course_in_two_centres(calendar_site, capacities=(PEOPLE, 1))
-    group = course.schedules.order_by("sort_order").first()
+    group = course.schedules.order_by("sort_order", "pk").first()
     for number in range(PEOPLE):
         book(course, f"teilnehmer{number}@example.org", group=group)
     course = CoursePage.objects.get(pk=course.pk)

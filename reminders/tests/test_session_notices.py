@@ -24,7 +24,7 @@ def course(calendar_site):
 
 @pytest.fixture
 def people(course):
-    wehlheiden, rothenditmold = course.schedules.order_by("sort_order")
+    wehlheiden, rothenditmold = course.schedules.order_by("sort_order", "pk")
     return {
         "first": book(course, "erste@example.org", group=wehlheiden),
         "unconfirmed": book(course, "spaeter@example.org", group=wehlheiden, confirm=False),
@@ -144,7 +144,7 @@ def test_who_booked_after_the_change_is_not_told_of_it(
 ):
     """They got their dates with the booking, already changed."""
     monkeypatch.setattr(services, "tell_session_changes", lambda **kwargs: 0)
-    wehlheiden = course.schedules.order_by("sort_order").first()
+    wehlheiden = course.schedules.order_by("sort_order", "pk").first()
     publish(course, django_capture_on_commit_callbacks, date=first_day(course) + timedelta(7))
     monkeypatch.undo()
     book(course, "neu@example.org", group=wehlheiden)

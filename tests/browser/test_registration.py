@@ -219,7 +219,7 @@ def test_a_parent_changes_the_course_group_on_a_phone(
 
     settings.WAGTAILADMIN_BASE_URL = site_url
     course = CoursePage.objects.get(slug="wir2-bindungstraining-kassel", locale__language_code="de")
-    wehlheiden, rothenditmold = course.schedules.order_by("sort_order")[:2]
+    wehlheiden, rothenditmold = course.schedules.order_by("sort_order", "pk")[:2]
     parent, _ = services.register(
         course,
         details={"name": "Ayşe Yılmaz", "email": "ayse@example.org"},
